@@ -1,0 +1,2 @@
+/** Shared JSON plumbing (Jackson). */
+package org.jovn.ovsdb.json;

@@ -1,0 +1,2 @@
+/** Monitors: which rows and columns a client watches, and the update notifications it receives. */
+package org.jovn.ovsdb.monitor;

@@ -1,0 +1,36 @@
+package org.jovn.ovsdb.rpc;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+/** Jackson configuration shared by the codecs. Stateless; thread-safe. */
+final class Json {
+  /** Node factory used to build messages. */
+  static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /** Mapper for writing; ObjectMapper is thread-safe once configured. */
+  static final ObjectMapper WRITER =
+      mapper(JsonFrameDecoder.DEFAULT_MAX_MESSAGE_BYTES, JsonFrameDecoder.DEFAULT_MAX_DEPTH);
+
+  private Json() {}
+
+  /** Returns a mapper whose parser limits admit any value the framing layer lets through. */
+  static ObjectMapper mapper(int maxMessageBytes, int maxDepth) {
+    JsonFactory factory =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(maxDepth + 1)
+                    .maxStringLength(maxMessageBytes)
+                    .maxNumberLength(maxMessageBytes)
+                    .maxDocumentLength(maxMessageBytes)
+                    .build())
+            .streamWriteConstraints(
+                StreamWriteConstraints.builder().maxNestingDepth(Math.max(maxDepth + 1, 1000)).build())
+            .build();
+    return new ObjectMapper(factory);
+  }
+}

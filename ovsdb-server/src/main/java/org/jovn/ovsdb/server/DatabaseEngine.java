@@ -1,0 +1,269 @@
+package org.jovn.ovsdb.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
+import org.jovn.ovsdb.OvsdbException;
+import org.jovn.ovsdb.data.Uuids;
+import org.jovn.ovsdb.db.ChangeSet;
+import org.jovn.ovsdb.db.Database;
+import org.jovn.ovsdb.json.Json;
+import org.jovn.ovsdb.monitor.Monitor;
+import org.jovn.ovsdb.monitor.UpdateFormat;
+import org.jovn.ovsdb.schema.DatabaseSchema;
+import org.jovn.ovsdb.txn.TransactionExecutor;
+import org.jovn.ovsdb.txn.TransactionOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves one database: runs transactions, commits them durably, feeds monitors and keeps the
+ * transaction history.
+ *
+ * <p><b>Threading.</b> Everything that touches the database runs on its {@link CommitLoop}: one
+ * writer, no locks. Public methods are thread-safe; they hand work to the loop and answer
+ * through the client's {@link MonitorSink}.
+ *
+ * <p><b>Commit path.</b> A transaction is executed against the committed state (propose), its
+ * change set applied ({@link Database#apply}, the replay path), its monitor updates computed and
+ * its record appended to the log; replies and updates wait in {@link #outbox} until the batch's
+ * single fsync ({@link DatabaseStorage#sync}) makes them durable, then go out in commit order —
+ * a client's own updates before its transact reply.
+ */
+public final class DatabaseEngine implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DatabaseEngine.class);
+
+  private final Database db;
+  private final DatabaseStorage storage;
+  private final TransactionExecutor executor;
+  private final CommitLoop loop;
+  private final InstantSource clock;
+  private final RandomGenerator random;
+  private final TxnHistory history = new TxnHistory();
+  private final Monitors monitors = new Monitors();
+  private final BlockedTransactions blocked;
+  private final List<Runnable> outbox = new ArrayList<>();
+  private final List<BiConsumer<Database, ChangeSet>> commitListeners = new ArrayList<>();
+  private final boolean clientsReadOnly;
+
+  /**
+   * Starts serving a database.
+   *
+   * @param db the recovered contents, now owned by this engine
+   * @param storage where commits go; {@link DatabaseStorage#none()} for an in-memory database
+   * @param clientsReadOnly true for {@code _Server}, which clients may only read
+   */
+  public DatabaseEngine(Database db, DatabaseStorage storage, InstantSource clock,
+      RandomGenerator random, boolean clientsReadOnly) {
+    this.db = db;
+    this.storage = storage;
+    this.clock = clock;
+    this.random = random;
+    this.clientsReadOnly = clientsReadOnly;
+    this.executor = new TransactionExecutor(db, random);
+    this.loop = new CommitLoop("db-" + db.schema().name(), this::afterBatch);
+    this.blocked = new BlockedTransactions(clock);
+  }
+
+  public String name() {
+    return db.schema().name();
+  }
+
+  public DatabaseSchema schema() {
+    return db.schema();
+  }
+
+  /** Runs a task on the database thread and returns its result. */
+  public <T> CompletableFuture<T> call(Function<Database, T> task) {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    loop.execute(() -> {
+      try {
+        f.complete(task.apply(db));
+      } catch (RuntimeException e) {
+        f.completeExceptionally(e);
+      }
+    });
+    return f;
+  }
+
+  /** Calls the listener on the database thread after every commit. */
+  public void addCommitListener(BiConsumer<Database, ChangeSet> listener) {
+    loop.execute(() -> commitListeners.add(listener));
+  }
+
+  /** Executes a "transact" request and replies through the client. */
+  void transact(MonitorSink client, JsonNode requestId, JsonNode params) {
+    long start = clock.millis();
+    loop.execute(() -> runTransaction(client, requestId, params, start));
+  }
+
+  private void runTransaction(MonitorSink client, JsonNode requestId, JsonNode params,
+      long start) {
+    TransactionOutcome out;
+    try {
+      out = executor.execute(params, clock.millis() - start, client::ownsLock,
+          clientsReadOnly || client.readOnly());
+    } catch (OvsdbException e) {
+      outbox.add(() -> client.replyError(requestId, e.toJson()));
+      return;
+    }
+    if (out.blocked()) {
+      blocked.add(client, requestId, params, start, out.timeoutMs(), this::runTransaction);
+      if (out.timeoutMs() != Long.MAX_VALUE) {
+        long delay = Math.max(0, start + out.timeoutMs() - clock.millis());
+        Timers.schedule(delay, () -> loop.execute(() -> {}));
+      }
+      return;
+    }
+    if (out.hasChanges()) {
+      commit(out.changes(), out.comment());
+    }
+    JsonNode results = out.results();
+    outbox.add(() -> client.reply(requestId, results));
+  }
+
+  /** Commits a change set made by the server itself (e.g. {@code _Server} rows). */
+  public void commitInternal(Function<Database, ChangeSet> change) {
+    loop.execute(() -> {
+      ChangeSet cs = change.apply(db);
+      if (!cs.isEmpty()) {
+        commit(cs, null);
+      }
+    });
+  }
+
+  private void commit(ChangeSet changes, String comment) {
+    db.apply(changes);
+    UUID txnId = newUuid();
+    history.add(txnId, changes);
+    monitors.collectUpdates(changes, txnId, outbox);
+    storage.append(changes, comment, clock.millis());
+    for (BiConsumer<Database, ChangeSet> l : commitListeners) {
+      l.accept(db, changes);
+    }
+    blocked.retryAll();
+  }
+
+  private void afterBatch() {
+    blocked.expire();
+    if (outbox.isEmpty() && !storage.hasUnsynced()) {
+      return;
+    }
+    try {
+      storage.sync();
+    } catch (RuntimeException e) {
+      LOG.error("database {}: writing to disk failed; commits are not acknowledged", name(), e);
+      outbox.clear();
+      return;
+    }
+    for (Runnable r : outbox) {
+      r.run();
+    }
+    outbox.clear();
+    storage.maybeCompact(db);
+  }
+
+  /**
+   * Starts a monitor (monitor, monitor_cond or monitor_cond_since) and replies with its initial
+   * contents.
+   *
+   * @param lastTxnId for monitor_cond_since, the client's last transaction id, else null
+   */
+  void monitor(MonitorSink client, JsonNode requestId, JsonNode monitorId, JsonNode requests,
+      UpdateFormat format, UUID lastTxnId) {
+    loop.execute(() -> {
+      try {
+        Monitor m = Monitor.fromJson(db.schema(), monitorId, requests, format);
+        if (!monitors.add(client, m)) {
+          throw new OvsdbException("duplicate monitor ID", "monitor " + monitorId
+              + " already exists");
+        }
+        JsonNode result;
+        if (format == UpdateFormat.UPDATE3) {
+          ChangeSet missed = lastTxnId == null ? null : history.since(lastTxnId);
+          ObjectNode updates = missed == null ? m.initial(db) : m.update(missed);
+          ArrayNode r = Json.array();
+          r.add(missed != null);
+          r.add(history.lastTxnId().toString());
+          r.add(updates == null ? Json.object() : updates);
+          result = r;
+        } else {
+          result = m.initial(db);
+        }
+        outbox.add(() -> client.reply(requestId, result));
+      } catch (OvsdbException e) {
+        client.monitorRejected(monitorId);
+        outbox.add(() -> client.replyError(requestId, e.toJson()));
+      }
+    });
+  }
+
+  /** monitor_cond_change: new conditions (and possibly a new id) for a monitor. */
+  void changeMonitor(MonitorSink client, JsonNode requestId, JsonNode monitorId,
+      JsonNode newId, JsonNode conditions) {
+    loop.execute(() -> {
+      try {
+        Monitor m = monitors.rename(client, monitorId, newId);
+        ObjectNode u = m.changeConditions(db, conditions);
+        outbox.add(() -> client.reply(requestId, Json.object()));
+        if (u != null) {
+          outbox.add(() -> Monitors.send(client, m, u, history.lastTxnId()));
+        }
+      } catch (OvsdbException e) {
+        outbox.add(() -> client.replyError(requestId, e.toJson()));
+      }
+    });
+  }
+
+  /** monitor_cancel. Completes with false when the client has no such monitor. */
+  CompletableFuture<Boolean> cancelMonitor(MonitorSink client, JsonNode monitorId) {
+    return call(d -> monitors.remove(client, monitorId));
+  }
+
+  /** Forgets a client that disconnected. */
+  void clientClosed(MonitorSink client) {
+    loop.execute(() -> {
+      monitors.removeAll(client);
+      blocked.removeAll(client);
+    });
+  }
+
+  /** The "cancel" method: abandons a blocked transaction. */
+  void cancelTransaction(MonitorSink client, JsonNode requestId) {
+    loop.execute(() -> blocked.cancel(client, requestId));
+  }
+
+  /** Compacts the database file now. */
+  public CompletableFuture<Void> compact() {
+    return call(d -> {
+      storage.sync();
+      storage.compact(d);
+      return null;
+    });
+  }
+
+  /** Figures for memory/show. */
+  CompletableFuture<String> memoryReport() {
+    return call(d -> "cells:" + d.totalRows() + " monitors:" + monitors.count()
+        + " txn-history:" + history.size());
+  }
+
+  private UUID newUuid() {
+    return Uuids.random(random);
+  }
+
+  /** Finishes queued work, makes it durable, and closes the storage. */
+  @Override
+  public void close() {
+    loop.close();
+    storage.close();
+  }
+}

@@ -1,0 +1,90 @@
+package org.jovn.ovsdb.server;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jovn.ovsdb.OvsdbException;
+
+/**
+ * The server's named locks (RFC 7047 §4.1.8-10): per name, an owner and a queue of waiters.
+ * Locks belong to the server, not to a database. Thread-safe (synchronized): sessions call it
+ * from their event loops, transactions' "assert" from database threads.
+ */
+final class LockManager {
+  /** A session that must be told it now owns a lock ("locked") or lost it ("stolen"). */
+  record Notice(Session session, String method, String lock) {}
+
+  /** Per lock name: the owner first, then the waiters in arrival order. */
+  private final Map<String, Deque<Session>> locks = new HashMap<>();
+
+  /**
+   * Requests a lock.
+   *
+   * @return true when the session owns it now, false when it waits
+   * @throws OvsdbException when the session already owns or waits for it
+   */
+  synchronized boolean lock(Session s, String name) {
+    Deque<Session> q = locks.computeIfAbsent(name, n -> new ArrayDeque<>());
+    if (q.contains(s)) {
+      throw new OvsdbException("duplicate lock", "session already holds or waits for lock "
+          + name);
+    }
+    q.addLast(s);
+    return q.peekFirst() == s;
+  }
+
+  /** Takes the lock from its owner; returns the notice for the previous owner, or null. */
+  synchronized Notice steal(Session s, String name) {
+    Deque<Session> q = locks.computeIfAbsent(name, n -> new ArrayDeque<>());
+    Session previous = q.peekFirst();
+    if (previous == s) {
+      return null;
+    }
+    q.remove(s);
+    if (previous != null) {
+      q.removeFirst();
+    }
+    q.addFirst(s);
+    return previous == null ? null : new Notice(previous, "stolen", name);
+  }
+
+  /** Releases or stops waiting for a lock; returns the notice for the new owner, or null. */
+  synchronized Notice unlock(Session s, String name) {
+    Deque<Session> q = locks.get(name);
+    if (q == null) {
+      return null;
+    }
+    boolean wasOwner = q.peekFirst() == s;
+    q.remove(s);
+    if (q.isEmpty()) {
+      locks.remove(name);
+      return null;
+    }
+    return wasOwner ? new Notice(q.peekFirst(), "locked", name) : null;
+  }
+
+  synchronized boolean owns(Session s, String name) {
+    Deque<Session> q = locks.get(name);
+    return q != null && q.peekFirst() == s;
+  }
+
+  synchronized boolean holdsOrWaits(Session s, String name) {
+    Deque<Session> q = locks.get(name);
+    return q != null && q.contains(s);
+  }
+
+  /** Releases everything a closing session held or waited for. */
+  synchronized List<Notice> releaseAll(Session s) {
+    List<Notice> notices = new ArrayList<>();
+    for (String name : new ArrayList<>(locks.keySet())) {
+      Notice n = unlock(s, name);
+      if (n != null) {
+        notices.add(n);
+      }
+    }
+    return notices;
+  }
+}
