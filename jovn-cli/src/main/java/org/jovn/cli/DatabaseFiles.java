@@ -52,7 +52,12 @@ final class DatabaseFiles {
   /** True when the file's schema is not the given one. */
   static boolean needsConversion(Path db, JsonNode schema) {
     JsonNode current = LogFile.readAll(db).get(0);
-    return !DatabaseSchema.fromJson(current).json().equals(DatabaseSchema.fromJson(schema).json());
+    return !normalized(current).equals(normalized(schema));
+  }
+
+  /** The JSON re-read by one mapper, so that equal numbers compare equal whatever their width. */
+  private static JsonNode normalized(JsonNode json) {
+    return org.jovn.ovsdb.json.Json.parse(json.toString());
   }
 
   /**
