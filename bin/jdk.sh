@@ -20,3 +20,12 @@ find_jdk() {
   [ -n "$best" ] || { echo "jovn: no JDK >= 21 found; set JAVA_HOME" >&2; return 1; }
   echo "$best"
 }
+
+# Quiets the JDK 24+ warning about Maven's own use of sun.misc.Unsafe.
+quiet_maven() {
+  local v
+  v=$(java_major "$JAVA_HOME")
+  if [ -n "$v" ] && [ "$v" -ge 24 ]; then
+    export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+  fi
+}

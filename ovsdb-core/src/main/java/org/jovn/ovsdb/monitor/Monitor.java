@@ -3,6 +3,7 @@ package org.jovn.ovsdb.monitor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jovn.ovsdb.OvsdbException;
@@ -57,6 +58,15 @@ public final class Monitor {
 
   public JsonNode id() {
     return id;
+  }
+
+  /**
+   * What this monitor watches, as a value: monitors with equal keys receive identical updates
+   * for a commit, so a server computes them once (as ovsdb-server's JSON cache does). The key
+   * changes when the conditions do.
+   */
+  public Object updateKey() {
+    return List.of(format, Map.copyOf(tables));
   }
 
   public UpdateFormat format() {

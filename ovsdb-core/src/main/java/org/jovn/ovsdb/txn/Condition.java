@@ -209,6 +209,18 @@ public final class Condition {
     return false;
   }
 
+  /** Conditions are equal when they have the same clauses; monitors use this to share work. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Condition c && clauses.equals(c.clauses) && alwaysFalse == c.alwaysFalse
+        && hasTrue == c.hasTrue;
+  }
+
+  @Override
+  public int hashCode() {
+    return clauses.hashCode() * 31 + (alwaysFalse ? 1 : 0) + (hasTrue ? 2 : 0);
+  }
+
   /** True when no row can match. */
   public boolean isAlwaysFalse() {
     return alwaysFalse;

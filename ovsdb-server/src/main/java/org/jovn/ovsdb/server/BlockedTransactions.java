@@ -29,6 +29,8 @@ final class BlockedTransactions {
   private final InstantSource clock;
   private List<Entry> entries = new ArrayList<>();
   private boolean retrying;
+  /** Set when a retried transaction committed, so that the others must look again. */
+  private boolean committedWhileRetrying;
 
   BlockedTransactions(InstantSource clock) {
     this.clock = clock;
@@ -39,18 +41,26 @@ final class BlockedTransactions {
     entries.add(new Entry(client, requestId, params, start, timeoutMs, runner));
   }
 
-  /** Runs every blocked transaction again (after a commit). */
+  /**
+   * Runs every blocked transaction again (after a commit). A retried transaction that commits
+   * calls this again; then every transaction still blocked is retried once more, so that one
+   * unblocked by a transaction later in the list is not left waiting for an unrelated commit.
+   */
   void retryAll() {
-    if (retrying || entries.isEmpty()) {
+    if (retrying) {
+      committedWhileRetrying = true;
       return;
     }
     retrying = true;
     try {
-      List<Entry> again = entries;
-      entries = new ArrayList<>();
-      for (Entry e : again) {
-        e.runner().run(e.client(), e.requestId(), e.params(), e.start());
-      }
+      do {
+        committedWhileRetrying = false;
+        List<Entry> again = entries;
+        entries = new ArrayList<>();
+        for (Entry e : again) {
+          e.runner().run(e.client(), e.requestId(), e.params(), e.start());
+        }
+      } while (committedWhileRetrying && !entries.isEmpty());
     } finally {
       retrying = false;
     }
@@ -93,7 +103,8 @@ final class BlockedTransactions {
       Entry e = it.next();
       if (e.client() == client && e.requestId().equals(requestId)) {
         it.remove();
-        client.replyError(requestId, Json.object().put("error", "canceled"));
+        // As ovsdb-server: the error is the bare string "canceled".
+        client.replyError(requestId, Json.NODES.textNode("canceled"));
       }
     }
   }

@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.InstantSource;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
@@ -35,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * <p><b>Commit path.</b> A transaction is executed against the committed state (propose), its
  * change set applied ({@link Database#apply}, the replay path), its monitor updates computed and
  * its record appended to the log; replies and updates wait in {@link #outbox} until the batch's
- * single fsync ({@link DatabaseStorage#sync}) makes them durable, then go out in commit order —
- * a client's own updates before its transact reply.
+ * single fsync (run on a sync thread, see {@link #afterBatch}) makes them durable, then go out in
+ * commit order — a client's own updates before its transact reply.
  */
 public final class DatabaseEngine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseEngine.class);
@@ -51,6 +55,11 @@ public final class DatabaseEngine implements AutoCloseable {
   private final Monitors monitors = new Monitors();
   private final BlockedTransactions blocked;
   private final List<Runnable> outbox = new ArrayList<>();
+  /** Tasks waiting for no sync to be in flight. */
+  private final ArrayDeque<Runnable> whenIdle = new ArrayDeque<>();
+  /** Batches handed to the sync thread and not yet released. */
+  private int inFlight;
+  private final ExecutorService syncer;
   private final List<BiConsumer<Database, ChangeSet>> commitListeners = new ArrayList<>();
   private final boolean clientsReadOnly;
 
@@ -70,6 +79,11 @@ public final class DatabaseEngine implements AutoCloseable {
     this.clientsReadOnly = clientsReadOnly;
     this.executor = new TransactionExecutor(db, random);
     this.loop = new CommitLoop("db-" + db.schema().name(), this::afterBatch);
+    this.syncer = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "db-" + db.schema().name() + "-sync");
+      t.setDaemon(true);
+      return t;
+    });
     this.blocked = new BlockedTransactions(clock);
   }
 
@@ -152,23 +166,57 @@ public final class DatabaseEngine implements AutoCloseable {
     blocked.retryAll();
   }
 
+  /**
+   * Ends a batch of tasks: hands its log records to the OS and its replies and updates to the
+   * sync thread, which sends them back to this thread once the fsync is done. Meanwhile this
+   * thread goes on with the next batch, so the disk and the executor work in parallel; batches
+   * are released in order.
+   */
   private void afterBatch() {
     blocked.expire();
     if (outbox.isEmpty() && !storage.hasUnsynced()) {
       return;
     }
-    try {
-      storage.sync();
-    } catch (RuntimeException e) {
-      LOG.error("database {}: writing to disk failed; commits are not acknowledged", name(), e);
-      outbox.clear();
-      return;
-    }
-    for (Runnable r : outbox) {
-      r.run();
-    }
+    List<Runnable> batch = new ArrayList<>(outbox);
     outbox.clear();
-    storage.maybeCompact(db);
+    Runnable force = storage.flushForSync();
+    inFlight++;
+    syncer.execute(() -> {
+      boolean durable = true;
+      try {
+        force.run();
+      } catch (RuntimeException e) {
+        durable = false;
+        LOG.error("database {}: writing to disk failed; {} replies withheld", name(),
+            batch.size(), e);
+      }
+      boolean ok = durable;
+      loop.execute(() -> release(batch, ok));
+    });
+  }
+
+  private void release(List<Runnable> batch, boolean durable) {
+    inFlight--;
+    if (durable) {
+      for (Runnable r : batch) {
+        r.run();
+      }
+    }
+    if (inFlight == 0) {
+      while (!whenIdle.isEmpty()) {
+        whenIdle.poll().run();
+      }
+      storage.maybeCompact(db);
+    }
+  }
+
+  /** Runs the task on this thread once no sync is in flight (compaction swaps the file). */
+  private void whenNoSyncInFlight(Runnable task) {
+    if (inFlight == 0 && outbox.isEmpty() && !storage.hasUnsynced()) {
+      task.run();
+    } else {
+      whenIdle.add(task);
+    }
   }
 
   /**
@@ -213,10 +261,12 @@ public final class DatabaseEngine implements AutoCloseable {
       try {
         Monitor m = monitors.rename(client, monitorId, newId);
         ObjectNode u = m.changeConditions(db, conditions);
-        outbox.add(() -> client.reply(requestId, Json.object()));
+        // As ovsdb-server: the rows entering and leaving the monitor, then the reply.
         if (u != null) {
-          outbox.add(() -> Monitors.send(client, m, u, history.lastTxnId()));
+          UUID last = history.lastTxnId();
+          outbox.add(() -> Monitors.send(client, m, u, last));
         }
+        outbox.add(() -> client.reply(requestId, Json.object()));
       } catch (OvsdbException e) {
         outbox.add(() -> client.replyError(requestId, e.toJson()));
       }
@@ -241,13 +291,18 @@ public final class DatabaseEngine implements AutoCloseable {
     loop.execute(() -> blocked.cancel(client, requestId));
   }
 
-  /** Compacts the database file now. */
+  /** Compacts the database file now (once commits in flight are durable). */
   public CompletableFuture<Void> compact() {
-    return call(d -> {
-      storage.sync();
-      storage.compact(d);
-      return null;
-    });
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    loop.execute(() -> whenNoSyncInFlight(() -> {
+      try {
+        storage.compact(db);
+        done.complete(null);
+      } catch (RuntimeException e) {
+        done.completeExceptionally(e);
+      }
+    }));
+    return done;
   }
 
   /** Figures for memory/show. */
@@ -264,6 +319,12 @@ public final class DatabaseEngine implements AutoCloseable {
   @Override
   public void close() {
     loop.close();
+    syncer.shutdown();
+    try {
+      syncer.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     storage.close();
   }
 }

@@ -20,6 +20,13 @@ public interface DatabaseStorage extends AutoCloseable {
    */
   void sync();
 
+  /**
+   * Hands appended records to the operating system and returns the action that makes them
+   * durable. The action is thread-safe: it may run on another thread while the owner thread goes
+   * on appending, but not concurrently with {@link #compact} or {@link #close}.
+   */
+  Runnable flushForSync();
+
   /** Rewrites the storage as one snapshot of the database. */
   void compact(Database db);
 
@@ -42,6 +49,11 @@ public interface DatabaseStorage extends AutoCloseable {
 
       @Override
       public void sync() {}
+
+      @Override
+      public Runnable flushForSync() {
+        return () -> {};
+      }
 
       @Override
       public void compact(Database db) {}

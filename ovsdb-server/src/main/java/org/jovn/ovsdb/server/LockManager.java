@@ -24,39 +24,52 @@ final class LockManager {
    * Requests a lock.
    *
    * @return true when the session owns it now, false when it waits
-   * @throws OvsdbException when the session already owns or waits for it
+   * @throws OvsdbException (syntax error, as ovsdb-server) when the session already owns or
+   *     waits for it
    */
   synchronized boolean lock(Session s, String name) {
-    Deque<Session> q = locks.computeIfAbsent(name, n -> new ArrayDeque<>());
-    if (q.contains(s)) {
-      throw new OvsdbException("duplicate lock", "session already holds or waits for lock "
-          + name);
-    }
+    Deque<Session> q = queue(s, name, "lock");
     q.addLast(s);
     return q.peekFirst() == s;
   }
 
-  /** Takes the lock from its owner; returns the notice for the previous owner, or null. */
+  /**
+   * Takes the lock from its owner, who keeps waiting for it (as in ovsdb-server: it gets
+   * "locked" again once the thief releases it).
+   *
+   * @return the notice for the previous owner, or null
+   * @throws OvsdbException when the session already owns or waits for the lock
+   */
   synchronized Notice steal(Session s, String name) {
-    Deque<Session> q = locks.computeIfAbsent(name, n -> new ArrayDeque<>());
+    Deque<Session> q = queue(s, name, "steal");
     Session previous = q.peekFirst();
-    if (previous == s) {
-      return null;
-    }
-    q.remove(s);
-    if (previous != null) {
-      q.removeFirst();
-    }
     q.addFirst(s);
     return previous == null ? null : new Notice(previous, "stolen", name);
   }
 
-  /** Releases or stops waiting for a lock; returns the notice for the new owner, or null. */
+  private Deque<Session> queue(Session s, String name, String method) {
+    Deque<Session> q = locks.computeIfAbsent(name, n -> new ArrayDeque<>());
+    if (q.contains(s)) {
+      throw OvsdbException.syntax("must issue \"unlock\" before new \"" + method + "\"");
+    }
+    return q;
+  }
+
+  /**
+   * Releases or stops waiting for a lock.
+   *
+   * @return the notice for the new owner, or null
+   * @throws OvsdbException when the session neither owns nor waits for the lock
+   */
   synchronized Notice unlock(Session s, String name) {
     Deque<Session> q = locks.get(name);
-    if (q == null) {
-      return null;
+    if (q == null || !q.contains(s)) {
+      throw OvsdbException.syntax("\"unlock\" without \"lock\" or \"steal\"");
     }
+    return release(q, s, name);
+  }
+
+  private Notice release(Deque<Session> q, Session s, String name) {
     boolean wasOwner = q.peekFirst() == s;
     q.remove(s);
     if (q.isEmpty()) {
@@ -80,9 +93,12 @@ final class LockManager {
   synchronized List<Notice> releaseAll(Session s) {
     List<Notice> notices = new ArrayList<>();
     for (String name : new ArrayList<>(locks.keySet())) {
-      Notice n = unlock(s, name);
-      if (n != null) {
-        notices.add(n);
+      Deque<Session> q = locks.get(name);
+      if (q.contains(s)) {
+        Notice n = release(q, s, name);
+        if (n != null) {
+          notices.add(n);
+        }
       }
     }
     return notices;

@@ -104,6 +104,16 @@ public final class LogStorage implements DatabaseStorage {
   }
 
   @Override
+  public Runnable flushForSync() {
+    if (!unsynced) {
+      return () -> {};
+    }
+    log.flush();
+    unsynced = false;
+    return log::force;
+  }
+
+  @Override
   public void compact(Database db) {
     sync();
     boolean ok = false;

@@ -3,10 +3,12 @@ package org.jovn.ovsdb.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jovn.ovsdb.OvsdbException;
 import org.jovn.ovsdb.db.ChangeSet;
@@ -61,11 +63,16 @@ final class Monitors {
     return count;
   }
 
-  /** Adds to the outbox the notification each monitor gets for a commit. */
+  /**
+   * Adds to the outbox the notification each monitor gets for a commit. Monitors that watch the
+   * same thing share one computed update (the JSON tree is only read afterwards).
+   */
   void collectUpdates(ChangeSet changes, UUID txnId, List<Runnable> outbox) {
+    Map<Object, Optional<ObjectNode>> shared = new HashMap<>();
     byClient.forEach((client, mine) -> {
       for (Monitor m : mine.values()) {
-        ObjectNode u = m.update(changes);
+        ObjectNode u = shared.computeIfAbsent(m.updateKey(),
+            k -> Optional.ofNullable(m.update(changes))).orElse(null);
         if (u != null) {
           outbox.add(() -> send(client, m, u, txnId));
         }

@@ -15,12 +15,13 @@ import org.jovn.ovsdb.db.RowChange;
 final class TxnHistory {
   static final int MAX_TRANSACTIONS = 1000;
   static final int MAX_ROWS = 200_000;
+  private static final UUID ZERO = new UUID(0, 0);
 
   private record Entry(UUID txnId, ChangeSet changes) {}
 
   private final ArrayDeque<Entry> entries = new ArrayDeque<>();
   private long rows;
-  private UUID lastTxnId = new UUID(0, 0);
+  private UUID lastTxnId = ZERO;
 
   /** The id of the last committed transaction; all zeros before the first. */
   UUID lastTxnId() {
@@ -50,9 +51,14 @@ final class TxnHistory {
   /**
    * The merged changes committed after the given transaction, or null when that transaction is
    * not in the history (then the client needs everything). An id equal to the last one yields
-   * an empty change set.
+   * an empty change set; the all-zeros id, which names no transaction, always yields null.
    */
   ChangeSet since(UUID txnId) {
+    if (txnId.equals(ZERO)) {
+      // No transaction has that id: the client has nothing (or only what was loaded from disk
+      // before this history began), so it needs everything.
+      return null;
+    }
     if (txnId.equals(lastTxnId)) {
       return ChangeSet.empty();
     }

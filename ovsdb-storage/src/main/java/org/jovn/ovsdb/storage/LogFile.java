@@ -64,8 +64,8 @@ public final class LogFile implements AutoCloseable {
     private long base;
     private long records;
     private long lastTicket;
-    private long flushedTicket;
-    private long durableTicket;
+    private volatile long flushedTicket;
+    private long durableTicket; // guarded by this once force() is used
     private StorageException broken;
 
     private LogFile(Path path, LockFile lock, FileChannel channel, long offset, long base, long records) {
@@ -203,6 +203,26 @@ public final class LogFile implements AutoCloseable {
      * @return the highest ticket now durable (every record appended so far)
      * @throws StorageException if writing or fsync fails (the log is then broken)
      */
+    /**
+     * Forces to disk everything {@link #flush flushed} before this call, returning the highest
+     * ticket that is now durable. Unlike the other methods this one may run on another thread,
+     * concurrently with {@link #append} and {@link #flush} (so that a writer keeps working while
+     * the disk syncs), but not concurrently with {@link #replaceWith} or {@link #close}.
+     */
+    public long force() {
+        long ticket = flushedTicket;
+        FileChannel ch = channel;
+        try {
+            ch.force(false);
+        } catch (IOException e) {
+            throw new StorageException(path + ": fsync failed", e);
+        }
+        synchronized (this) {
+            durableTicket = Math.max(durableTicket, ticket);
+            return durableTicket;
+        }
+    }
+
     public long sync() {
         flush();
         try {
@@ -210,8 +230,10 @@ public final class LogFile implements AutoCloseable {
         } catch (IOException e) {
             fail(e, "fsync failed");
         }
-        durableTicket = flushedTicket;
-        return durableTicket;
+        synchronized (this) {
+            durableTicket = Math.max(durableTicket, flushedTicket);
+            return durableTicket;
+        }
     }
 
     /**
@@ -236,7 +258,9 @@ public final class LogFile implements AutoCloseable {
         base = offset;
         buffer.reset();
         flushedTicket = lastTicket;
-        durableTicket = lastTicket;
+        synchronized (this) {
+            durableTicket = lastTicket;
+        }
         LOG.info("{}: compacted to {} records, {} bytes", path, newRecords.size(), offset);
     }
 
@@ -261,7 +285,7 @@ public final class LogFile implements AutoCloseable {
     }
 
     /** The highest ticket known to be on disk. */
-    public long durableTicket() {
+    public synchronized long durableTicket() {
         return durableTicket;
     }
 
