@@ -19,6 +19,8 @@ import org.jovn.ovsdb.rpc.Remote;
  * @param memoryRows rows inserted by {@code memory}
  * @param memoryBatch rows per transaction in {@code memory}
  * @param serverPid process id of the server whose memory is read, or 0 if unknown
+ * @param warmup unmeasured single-row inserts (16 in flight, then deleted) sent before the first
+ *     workload so that neither the client's JIT nor the server's caches are cold; 0 for none
  */
 public record BenchOptions(
     Remote remote,
@@ -30,7 +32,8 @@ public record BenchOptions(
     int fanoutTransactions,
     long memoryRows,
     int memoryBatch,
-    long serverPid) {
+    long serverPid,
+    long warmup) {
   /** The workloads run when none are named: all but {@code memory}. */
   public static final List<Workload> DEFAULT_WORKLOADS = List.of(
       new Workload.Insert(1), new Workload.Insert(64), new Workload.Bulk(),
@@ -57,21 +60,23 @@ public record BenchOptions(
     atLeast("rows", memoryRows, 1);
     atLeast("batch", memoryBatch, 1);
     atLeast("server-pid", serverPid, 0);
+    atLeast("warmup", warmup, 0);
   }
 
   /**
    * Returns the defaults: {@link #DEFAULT_WORKLOADS}, 5 s, 1 connection, 20,000 bulk rows, 200
-   * fan-out transactions, 1,000,000 memory rows in batches of 10,000, no server pid.
+   * fan-out transactions, 1,000,000 memory rows in batches of 10,000, no server pid, 5,000 warm-up
+   * transactions.
    */
   public static BenchOptions defaults(Remote remote) {
     return new BenchOptions(remote, DEFAULT_WORKLOADS, Duration.ofSeconds(5), 0, 1, 20_000, 200,
-        1_000_000, 10_000, 0);
+        1_000_000, 10_000, 0, 5_000);
   }
 
   /**
    * Parses command-line arguments: {@code REMOTE [--workloads=a,b] [--duration=5s] [--count=N]
    * [--connections=N] [--bulk-rows=N] [--fanout-txns=N] [--rows=N] [--batch=N]
-   * [--server-pid=PID]}; {@code --opt value} works as well as {@code --opt=value}.
+   * [--server-pid=PID] [--warmup=N]}; {@code --opt value} works as well as {@code --opt=value}.
    *
    * @throws IllegalArgumentException naming the argument and what was expected
    */
@@ -82,32 +87,38 @@ public record BenchOptions(
   /** Returns a copy running these workloads. */
   public BenchOptions withWorkloads(List<Workload> newWorkloads) {
     return new BenchOptions(remote, newWorkloads, duration, count, connections, bulkRows,
-        fanoutTransactions, memoryRows, memoryBatch, serverPid);
+        fanoutTransactions, memoryRows, memoryBatch, serverPid, warmup);
   }
 
   /** Returns a copy with another insert duration and count (0 = by duration). */
   public BenchOptions withDuration(Duration newDuration, long newCount) {
     return new BenchOptions(remote, workloads, newDuration, newCount, connections, bulkRows,
-        fanoutTransactions, memoryRows, memoryBatch, serverPid);
+        fanoutTransactions, memoryRows, memoryBatch, serverPid, warmup);
   }
 
   /** Returns a copy with other sizes. */
   public BenchOptions withSizes(int newBulkRows, int newFanoutTransactions, long newMemoryRows,
       int newMemoryBatch) {
     return new BenchOptions(remote, workloads, duration, count, connections, newBulkRows,
-        newFanoutTransactions, newMemoryRows, newMemoryBatch, serverPid);
+        newFanoutTransactions, newMemoryRows, newMemoryBatch, serverPid, warmup);
   }
 
   /** Returns a copy spreading {@code insert-N} over this many connections. */
   public BenchOptions withConnections(int newConnections) {
     return new BenchOptions(remote, workloads, duration, count, newConnections, bulkRows,
-        fanoutTransactions, memoryRows, memoryBatch, serverPid);
+        fanoutTransactions, memoryRows, memoryBatch, serverPid, warmup);
   }
 
   /** Returns a copy reading the memory of this server process (0 = unknown). */
   public BenchOptions withServerPid(long pid) {
     return new BenchOptions(remote, workloads, duration, count, connections, bulkRows,
-        fanoutTransactions, memoryRows, memoryBatch, pid);
+        fanoutTransactions, memoryRows, memoryBatch, pid, warmup);
+  }
+
+  /** Returns a copy sending this many warm-up transactions (0 = none). */
+  public BenchOptions withWarmup(long transactions) {
+    return new BenchOptions(remote, workloads, duration, count, connections, bulkRows,
+        fanoutTransactions, memoryRows, memoryBatch, serverPid, transactions);
   }
 
   private static void atLeast(String name, long value, long min) {

@@ -32,28 +32,32 @@ final class FanoutRunner {
 
   WorkloadResult run() {
     List<BenchClient> monitors = new ArrayList<>();
+    List<String> uuids = new ArrayList<>();
     try (BenchClient writer = context.connect()) {
-      String method;
-      List<String> uuids = new ArrayList<>();
-      LatencyRecorder latencies = new LatencyRecorder();
-      long start;
+      boolean done = false;
       try {
         for (int i = 0; i < workload.monitors(); i++) {
           monitors.add(BenchClient.connect(context.transport(), context.options().remote(),
               tracker::onNotification));
         }
-        method = subscribe(monitors);
-        start = System.nanoTime();
+        String method = subscribe(monitors);
+        LatencyRecorder latencies = new LatencyRecorder();
+        long start = System.nanoTime();
         String prefix = context.prefix(workload);
         for (int k = 0; k < context.options().fanoutTransactions(); k++) {
           latencies.record(timeOne(writer, prefix + k, uuids));
         }
+        long elapsed = Math.max(1, System.nanoTime() - start);
+        monitors.forEach(BenchClient::close);
+        BenchContext.deleteRows(writer, uuids, workload.name());
+        done = true;
+        return result(latencies.toArray(), elapsed, method);
       } finally {
         monitors.forEach(BenchClient::close);
+        if (!done) {
+          BenchContext.deleteRowsQuietly(writer, uuids, workload.name());
+        }
       }
-      long elapsed = Math.max(1, System.nanoTime() - start);
-      BenchContext.deleteRows(writer, uuids, workload.name());
-      return result(latencies.toArray(), elapsed, method);
     }
   }
 
@@ -89,7 +93,7 @@ final class FanoutRunner {
   private long timeOne(BenchClient writer, String name, List<String> uuids) {
     FanoutTracker.Pending pending = tracker.expect(name, workload.monitors());
     try {
-      ArrayNode results = BenchClient.await(writer.transact(Ops.inserts(name, 0, 1)),
+      ArrayNode results = BenchClient.await(writer.transact(Json.array(Ops.insert(name))),
           workload.name() + ": insert " + name);
       uuids.add(Ops.insertedUuid(results, 0));
       return pending.await(UPDATE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);

@@ -27,20 +27,28 @@ final class MemoryRunner {
     String prefix = context.prefix(workload);
     List<String> uuids = new ArrayList<>((int) Math.min(total, Integer.MAX_VALUE - 8));
     try (BenchClient client = context.connect()) {
-      long before = pid > 0 ? ServerMemory.rssBytes(pid) : -1;
-      long start = System.nanoTime();
-      long transactions = 0;
-      for (long first = 0; first < total; first += options.memoryBatch()) {
-        int rows = (int) Math.min(options.memoryBatch(), total - first);
-        ArrayNode results = BenchClient.await(client.transact(Ops.inserts(prefix, first, rows)),
-            workload.name() + ": insert rows " + first + ".." + (first + rows - 1));
-        Ops.addInsertedUuids(results, rows, uuids);
-        transactions++;
+      boolean done = false;
+      try {
+        long before = pid > 0 ? ServerMemory.rssBytes(pid) : -1;
+        long start = System.nanoTime();
+        long transactions = 0;
+        for (long first = 0; first < total; first += options.memoryBatch()) {
+          int rows = (int) Math.min(options.memoryBatch(), total - first);
+          ArrayNode results = BenchClient.await(client.transact(Ops.inserts(prefix, first, rows)),
+              workload.name() + ": insert rows " + first + ".." + (first + rows - 1));
+          Ops.addInsertedUuids(results, rows, uuids);
+          transactions++;
+        }
+        long elapsed = Math.max(1, System.nanoTime() - start);
+        long after = pid > 0 ? ServerMemory.rssBytes(pid) : -1;
+        BenchContext.deleteRows(client, uuids, workload.name());
+        done = true;
+        return result(total, transactions, elapsed, before, after);
+      } finally {
+        if (!done) {
+          BenchContext.deleteRowsQuietly(client, uuids, workload.name());
+        }
       }
-      long elapsed = Math.max(1, System.nanoTime() - start);
-      long after = pid > 0 ? ServerMemory.rssBytes(pid) : -1;
-      BenchContext.deleteRows(client, uuids, workload.name());
-      return result(total, transactions, elapsed, before, after);
     }
   }
 

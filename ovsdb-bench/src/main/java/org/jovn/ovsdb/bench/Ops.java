@@ -18,7 +18,8 @@ final class Ops {
   static ObjectNode insert(String name) {
     ObjectNode row = Json.object();
     row.put("name", name);
-    row.set("addresses", Json.array(TextNode.valueOf("set"), Json.array(TextNode.valueOf("10.0.0.1"))));
+    row.set("addresses",
+        Json.array(TextNode.valueOf("set"), Json.array(TextNode.valueOf("10.0.0.1"))));
     ObjectNode op = Json.object();
     op.put("op", "insert");
     op.put("table", TABLE);
@@ -43,7 +44,8 @@ final class Ops {
       op.put("op", "delete");
       op.put("table", TABLE);
       ArrayNode value = Json.array(TextNode.valueOf("uuid"), TextNode.valueOf(uuid));
-      op.set("where", Json.array(Json.array(TextNode.valueOf("_uuid"), TextNode.valueOf("=="), value)));
+      op.set("where",
+          Json.array(Json.array(TextNode.valueOf("_uuid"), TextNode.valueOf("=="), value)));
       ops.add(op);
     }
     return ops;
@@ -61,7 +63,8 @@ final class Ops {
     for (int i = 0; i < results.size(); i++) {
       JsonNode r = results.get(i);
       if (r.has("error")) {
-        String where = i < ops.size() ? "operation " + i + " (" + ops.get(i).path("op").asText() + ")"
+        String where = i < ops.size()
+            ? "operation " + i + " (" + ops.get(i).path("op").asText() + ")"
             : "commit";
         throw new BenchException("transact: " + where + " failed: " + abbreviate(r));
       }

@@ -22,7 +22,10 @@ final class OptionParser {
         --rows=N               rows inserted by memory (default 1000000)
         --batch=N              rows per memory transaction (default 10000)
         --server-pid=PID       server process whose VmRSS memory reports
+        --warmup=N             unmeasured inserts sent first, then deleted (default 5000)
         --metrics-out=FILE     also write every figure as tab-separated lines to FILE
+                               (workload, metric, value, unit, higher|lower is better)
+        --help, --help-workloads  print this text
       """;
 
   private OptionParser() {}
@@ -76,6 +79,7 @@ final class OptionParser {
         case "batch" -> o = o.withSizes(o.bulkRows(), o.fanoutTransactions(),
             o.memoryRows(), intNumber(p[0], v));
         case "server-pid" -> o = o.withServerPid(number(p[0], v));
+        case "warmup" -> o = o.withWarmup(number(p[0], v));
         case "metrics-out" -> metricsOut = v;
         default -> throw new IllegalArgumentException("unknown option --" + p[0]);
       }

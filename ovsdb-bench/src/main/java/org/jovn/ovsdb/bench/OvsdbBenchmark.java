@@ -49,6 +49,7 @@ public final class OvsdbBenchmark {
     try (RpcTransport transport = RpcTransport.create(2)) {
       BenchContext context = new BenchContext(transport, options, runId);
       checkDatabase(context);
+      warmUp(transport, options, runId);
       out.println(ResultTable.header(options));
       out.flush();
       List<WorkloadResult> results = new ArrayList<>();
@@ -73,7 +74,8 @@ public final class OvsdbBenchmark {
   public static int run(List<String> args, PrintStream out, PrintStream err) {
     OptionParser.Command command;
     try {
-      if (args.contains("--help") || args.contains("-h")) {
+      if (args.contains("--help") || args.contains("-h")
+          || args.contains("--help-workloads")) {
         out.print(OptionParser.USAGE);
         return 0;
       }
@@ -113,6 +115,17 @@ public final class OvsdbBenchmark {
     } catch (BenchException e) {
       return WorkloadResult.failed(w.name(), e.getMessage());
     }
+  }
+
+  /** Sends the unmeasured warm-up inserts, under a prefix of their own, and deletes them. */
+  private static void warmUp(RpcTransport transport, BenchOptions options, String runId) {
+    if (options.warmup() == 0) {
+      return;
+    }
+    BenchOptions warm = options.withDuration(options.duration(), options.warmup())
+        .withConnections(1);
+    new InsertRunner(new BenchContext(transport, warm, runId + "-warmup"),
+        new Workload.Insert(16)).run();
   }
 
   private static void checkDatabase(BenchContext context) {
