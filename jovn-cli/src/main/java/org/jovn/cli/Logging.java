@@ -42,6 +42,8 @@ final class Logging {
       root.addAppender(f);
     }
     ctx.getLogger("io.netty").setLevel(Level.WARN);
+    ctx.getLogger("org.apache.ratis").setLevel(Level.ERROR);
+    ctx.getLogger("org.apache.ratis.server.impl.RaftServerImpl").setLevel(Level.INFO);
   }
 
   private static PatternLayoutEncoder encoder(LoggerContext ctx) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jovn.ovsdb.raft.RaftSettings;
 import org.jovn.ovsdb.server.OvsdbServer;
 import org.jovn.ovsdb.server.ServerConfig;
 import picocli.CommandLine.Command;
@@ -48,6 +49,10 @@ final class OvsdbServerCommand implements Callable<Integer> {
       description = "Largest JSON-RPC message accepted (default 64 MiB).")
   int maxMessageBytes = 64 << 20;
 
+  @Option(names = "--election-timer", paramLabel = "MS",
+      description = "Raft election timer of clustered databases (default 1000).")
+  long electionTimer = 1000;
+
   @Option(names = {"--no-chdir", "--monitor", "--overwrite-pidfile", "--disable-file-column-diff"},
       hidden = true, description = "Accepted for compatibility; no effect.")
   boolean ignored;
@@ -76,7 +81,8 @@ final class OvsdbServerCommand implements Callable<Integer> {
     List<Path> files = databases.isEmpty() ? List.of(Path.of("/etc/openvswitch/conf.db"))
         : databases;
     ServerConfig config = ServerConfig.defaults().withRemotes(remotes)
-        .withSsl(privateKey, certificate, caCert).withMaxMessageBytes(maxMessageBytes);
+        .withSsl(privateKey, certificate, caCert).withMaxMessageBytes(maxMessageBytes)
+        .withRaft(RaftSettings.defaults().withElectionTimer(electionTimer));
     Path ctl = unixctl != null ? unixctl
         : Daemon.runDir().resolve("ovsdb-server." + ProcessHandle.current().pid() + ".ctl");
     return ServerLauncher.run(settings, List.of(() -> start(config, files, ctl)));

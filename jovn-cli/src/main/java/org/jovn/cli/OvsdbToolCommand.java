@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jovn.ovsdb.json.Json;
+import org.jovn.ovsdb.raft.ClusterAddress;
+import org.jovn.ovsdb.raft.ClusterDescriptor;
 import org.jovn.ovsdb.storage.SchemaInfo;
 import org.jovn.ovsdb.storage.ShowLog;
 import picocli.CommandLine.Command;
@@ -18,6 +20,9 @@ import picocli.CommandLine.Parameters;
     description = "Creates, inspects, compacts and converts OVSDB database files.",
     subcommands = {
         OvsdbToolCommand.Create.class,
+        OvsdbToolCommand.CreateCluster.class,
+        OvsdbToolCommand.JoinCluster.class,
+        OvsdbToolCommand.DbIsClustered.class,
         OvsdbToolCommand.Compact.class,
         OvsdbToolCommand.ShowLogCmd.class,
         OvsdbToolCommand.Convert.class,
@@ -52,6 +57,67 @@ final class OvsdbToolCommand {
     public Integer call() {
       DatabaseFiles.create(db, readJson(schema));
       return 0;
+    }
+  }
+
+  @Command(name = "create-cluster",
+      description = "Creates DB as the first member of a new cluster whose Raft traffic this "
+          + "server receives at LOCAL_ADDRESS (tcp:IP:PORT).")
+  static final class CreateCluster implements Callable<Integer> {
+    @Parameters(index = "0") Path db;
+    @Parameters(index = "1") Path schema;
+    @Parameters(index = "2") String local;
+
+    @Override
+    public Integer call() {
+      JsonNode s = readJson(schema);
+      String name = s.path("name").asText();
+      new ClusterDescriptor(name, ClusterDescriptor.clusterId(name), ClusterAddress.parse(local),
+          java.util.List.of(), true, s).create(db);
+      return 0;
+    }
+  }
+
+  @Command(name = "join-cluster",
+      description = "Creates DB for a server that joins the cluster of database NAME through "
+          + "the members at REMOTE_ADDRESS...; it receives the data once it has joined.")
+  static final class JoinCluster implements Callable<Integer> {
+    @Option(names = "--schema", paramLabel = "FILE",
+        description = "The schema, for databases other than OVN_Northbound, OVN_Southbound and "
+            + "Open_vSwitch (whose schemas are bundled).")
+    Path schema;
+    @Parameters(index = "0") Path db;
+    @Parameters(index = "1") String name;
+    @Parameters(index = "2") String local;
+    @Parameters(index = "3..*", arity = "1..*") java.util.List<String> remotes;
+
+    @Override
+    public Integer call() {
+      JsonNode s = schema != null ? readJson(schema) : bundledSchema(name);
+      new ClusterDescriptor(name, ClusterDescriptor.clusterId(name), ClusterAddress.parse(local),
+          remotes.stream().map(ClusterAddress::parse).toList(), false, s).create(db);
+      return 0;
+    }
+
+    private static JsonNode bundledSchema(String name) {
+      String base = switch (name) {
+        case "OVN_Northbound" -> "ovn-nb";
+        case "OVN_Southbound" -> "ovn-sb";
+        case "Open_vSwitch" -> "vswitch";
+        default -> throw new IllegalArgumentException("no bundled schema for " + name
+            + "; give --schema=FILE");
+      };
+      return org.jovn.ovsdb.schema.DatabaseSchema.bundled(base).json();
+    }
+  }
+
+  @Command(name = "db-is-clustered", description = "Exits 0 if DB is clustered, else 2.")
+  static final class DbIsClustered implements Callable<Integer> {
+    @Parameters(arity = "0..1") Path db = Path.of(DEFAULT_DB);
+
+    @Override
+    public Integer call() {
+      return ClusterDescriptor.isClustered(db) ? 0 : 2;
     }
   }
 

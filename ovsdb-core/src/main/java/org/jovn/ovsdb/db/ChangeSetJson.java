@@ -28,11 +28,20 @@ public final class ChangeSetJson {
    * @param comment the transaction's comment, or null
    */
   public static ObjectNode toFileRecord(ChangeSet changes, String comment, long dateMs) {
+    return toRecord(changes, comment, dateMs, false);
+  }
+
+  /**
+   * The record of a change set, with ephemeral columns too when {@code withEphemeral} (as a
+   * replicated log carries them: every cluster member serves them), or null when nothing changed.
+   */
+  public static ObjectNode toRecord(ChangeSet changes, String comment, long dateMs,
+      boolean withEphemeral) {
     ObjectNode record = Json.object();
     changes.tables().forEach((table, rows) -> {
       ObjectNode t = null;
       for (RowChange c : rows.values()) {
-        JsonNode row = c.neu() == null ? Json.NODES.nullNode() : persistentColumns(c);
+        JsonNode row = c.neu() == null ? Json.NODES.nullNode() : columns(c, withEphemeral);
         if (row == null) {
           continue;
         }
@@ -52,10 +61,10 @@ public final class ChangeSetJson {
     return record;
   }
 
-  private static ObjectNode persistentColumns(RowChange c) {
+  private static ObjectNode columns(RowChange c, boolean withEphemeral) {
     ObjectNode o = Json.object();
     for (ColumnSchema col : c.neu().table().columns()) {
-      if (col.ephemeral()) {
+      if (col.ephemeral() && !withEphemeral) {
         continue;
       }
       Datum v = c.neu().get(col);
@@ -69,6 +78,11 @@ public final class ChangeSetJson {
 
   /** One record holding every row of the database, as compaction writes it. */
   public static ObjectNode snapshotRecord(Database db, long dateMs) {
+    return snapshotRecord(db, dateMs, false);
+  }
+
+  /** One record holding every row, with ephemeral columns too when asked. */
+  public static ObjectNode snapshotRecord(Database db, long dateMs, boolean withEphemeral) {
     ObjectNode record = Json.object();
     for (TableSchema t : db.schema().tables()) {
       if (db.rowCount(t.name()) == 0) {
@@ -76,7 +90,7 @@ public final class ChangeSetJson {
       }
       ObjectNode rows = record.putObject(t.name());
       for (Row r : db.rows(t.name())) {
-        rows.set(r.uuid().toString(), persistentColumns(new RowChange(null, r)));
+        rows.set(r.uuid().toString(), columns(new RowChange(null, r), withEphemeral));
       }
     }
     record.put("_date", dateMs);

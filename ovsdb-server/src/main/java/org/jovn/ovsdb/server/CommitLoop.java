@@ -30,11 +30,13 @@ final class CommitLoop implements AutoCloseable {
     this.thread.start();
   }
 
-  /** Queues a task; tasks submitted after close are dropped. */
-  void execute(Runnable task) {
-    if (!closed) {
-      queue.add(task);
+  /** Queues a task; returns false (and drops it) after close. */
+  boolean execute(Runnable task) {
+    if (closed) {
+      return false;
     }
+    queue.add(task);
+    return true;
   }
 
   /** True when called on the loop's thread. */

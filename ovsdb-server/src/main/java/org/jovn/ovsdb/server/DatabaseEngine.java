@@ -62,6 +62,8 @@ public final class DatabaseEngine implements AutoCloseable {
   private final ExecutorService syncer;
   private final List<BiConsumer<Database, ChangeSet>> commitListeners = new ArrayList<>();
   private final boolean clientsReadOnly;
+  /** Set once, before clients connect, for clustered databases; read on the loop thread. */
+  private volatile ClusterMember cluster;
 
   /**
    * Starts serving a database.
@@ -95,17 +97,59 @@ public final class DatabaseEngine implements AutoCloseable {
     return db.schema();
   }
 
-  /** Runs a task on the database thread and returns its result. */
+  /** Runs a task on the database thread and returns its result (failed if the engine closed). */
   public <T> CompletableFuture<T> call(Function<Database, T> task) {
     CompletableFuture<T> f = new CompletableFuture<>();
-    loop.execute(() -> {
+    boolean queued = loop.execute(() -> {
       try {
         f.complete(task.apply(db));
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // Errors too (e.g. a class that fails to load): the caller must not wait forever.
         f.completeExceptionally(e);
       }
     });
+    if (!queued) {
+      f.completeExceptionally(new IllegalStateException("database " + name() + " is closed"));
+    }
     return f;
+  }
+
+  /** Makes this engine a member of a cluster: writes go through the cluster's leader. */
+  void attachCluster(ClusterMember member) {
+    this.cluster = member;
+  }
+
+  /** The cluster membership, or null for a standalone database. */
+  ClusterMember cluster() {
+    return cluster;
+  }
+
+  Database database() {
+    return db;
+  }
+
+  TransactionExecutor executor() {
+    return executor;
+  }
+
+  TxnHistory history() {
+    return history;
+  }
+
+  List<Runnable> outbox() {
+    return outbox;
+  }
+
+  CommitLoop loop() {
+    return loop;
+  }
+
+  InstantSource clock() {
+    return clock;
+  }
+
+  UUID newTxnId() {
+    return newUuid();
   }
 
   /** Calls the listener on the database thread after every commit. */
@@ -121,6 +165,10 @@ public final class DatabaseEngine implements AutoCloseable {
 
   private void runTransaction(MonitorSink client, JsonNode requestId, JsonNode params,
       long start) {
+    if (cluster != null && !isReadOnly(params)) {
+      cluster.forward(client, requestId, params, start);
+      return;
+    }
     TransactionOutcome out;
     try {
       out = executor.execute(params, clock.millis() - start, client::ownsLock,
@@ -130,11 +178,7 @@ public final class DatabaseEngine implements AutoCloseable {
       return;
     }
     if (out.blocked()) {
-      blocked.add(client, requestId, params, start, out.timeoutMs(), this::runTransaction);
-      if (out.timeoutMs() != Long.MAX_VALUE) {
-        long delay = Math.max(0, start + out.timeoutMs() - clock.millis());
-        Timers.schedule(delay, () -> loop.execute(() -> {}));
-      }
+      block(client, requestId, params, start, out.timeoutMs());
       return;
     }
     if (out.hasChanges()) {
@@ -154,12 +198,43 @@ public final class DatabaseEngine implements AutoCloseable {
     });
   }
 
+  /** Parks a transaction whose "wait" is not yet satisfied; it runs again on later commits. */
+  void block(MonitorSink client, JsonNode requestId, JsonNode params, long start,
+      long timeoutMs) {
+    blocked.add(client, requestId, params, start, timeoutMs, this::runTransaction);
+    if (timeoutMs != Long.MAX_VALUE) {
+      long delay = Math.max(0, start + timeoutMs - clock.millis());
+      Timers.schedule(delay, () -> loop.execute(() -> {}));
+    }
+  }
+
+  /** True when every operation only reads (such transactions never need the cluster leader). */
+  static boolean isReadOnly(JsonNode params) {
+    for (int i = 1; i < params.size(); i++) {
+      String op = params.get(i).path("op").asText();
+      if (!READ_ONLY_OPS.contains(op)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final java.util.Set<String> READ_ONLY_OPS =
+      java.util.Set.of("select", "wait", "comment", "assert", "abort");
+
   private void commit(ChangeSet changes, String comment) {
-    db.apply(changes);
-    UUID txnId = newUuid();
-    history.add(txnId, changes);
-    monitors.collectUpdates(changes, txnId, outbox);
+    applyChanges(changes, newUuid(), outbox);
     storage.append(changes, comment, clock.millis());
+  }
+
+  /**
+   * The replay path: applies committed (or, on a cluster leader, proposed) changes to the
+   * database, records them in the history and queues the monitor updates they cause.
+   */
+  void applyChanges(ChangeSet changes, UUID txnId, List<Runnable> sends) {
+    db.apply(changes);
+    history.add(txnId, changes);
+    monitors.collectUpdates(changes, txnId, sends);
     for (BiConsumer<Database, ChangeSet> l : commitListeners) {
       l.accept(db, changes);
     }
@@ -293,6 +368,10 @@ public final class DatabaseEngine implements AutoCloseable {
 
   /** Compacts the database file now (once commits in flight are durable). */
   public CompletableFuture<Void> compact() {
+    ClusterMember member = cluster;
+    if (member != null) {
+      return member.replica().snapshotNow().thenApply(index -> null);
+    }
     CompletableFuture<Void> done = new CompletableFuture<>();
     loop.execute(() -> whenNoSyncInFlight(() -> {
       try {
@@ -318,6 +397,10 @@ public final class DatabaseEngine implements AutoCloseable {
   /** Finishes queued work, makes it durable, and closes the storage. */
   @Override
   public void close() {
+    ClusterMember member = cluster;
+    if (member != null && member.replica() != null) {
+      member.replica().close();
+    }
     loop.close();
     syncer.shutdown();
     try {

@@ -15,6 +15,10 @@ import org.jovn.ovsdb.data.Row;
 import org.jovn.ovsdb.data.Uuids;
 import org.jovn.ovsdb.db.Database;
 import org.jovn.ovsdb.json.Json;
+import org.jovn.ovsdb.raft.ClusterDescriptor;
+import org.jovn.ovsdb.raft.ClusterStatus;
+import org.jovn.ovsdb.raft.RaftReplica;
+import org.jovn.ovsdb.schema.DatabaseSchema;
 import org.jovn.ovsdb.rpc.RpcConnection;
 import org.jovn.ovsdb.rpc.RpcOptions;
 import org.jovn.ovsdb.rpc.RpcTransport;
@@ -44,6 +48,7 @@ public final class OvsdbServer implements AutoCloseable {
   private final RpcTransport transport;
   private final RemoteManager remotes;
   private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+  private final Set<String> publishPending = ConcurrentHashMap.newKeySet();
   private volatile UnixctlServer unixctl;
 
   public OvsdbServer(ServerConfig config) {
@@ -59,11 +64,31 @@ public final class OvsdbServer implements AutoCloseable {
     this.remotes = new RemoteManager(this, transport, options, this::sslSettings);
   }
 
-  /** Opens a standalone database file and serves it. */
+  /** Opens a database file, standalone or clustered, and serves it. */
   public DatabaseEngine openDatabase(Path file) {
+    if (ClusterDescriptor.isClustered(file)) {
+      return openClustered(file);
+    }
     LogStorage.Opened opened = LogStorage.open(file, config.clock(), config.random());
     DatabaseEngine engine = new DatabaseEngine(opened.database(), opened.storage(),
         config.clock(), config.random(), false);
+    addDatabase(engine);
+    return engine;
+  }
+
+  private DatabaseEngine openClustered(Path file) {
+    ClusterDescriptor d = ClusterDescriptor.read(file);
+    DatabaseEngine engine = new DatabaseEngine(
+        new Database(DatabaseSchema.fromJson(d.schema())), DatabaseStorage.none(),
+        config.clock(), config.random(), false);
+    ClusterMember member = new ClusterMember(engine, () -> publishSoon(engine));
+    engine.attachCluster(member);
+    try {
+      member.attach(RaftReplica.start(file, d, member, config.raft()));
+    } catch (RuntimeException e) {
+      engine.close();
+      throw e;
+    }
     addDatabase(engine);
     return engine;
   }
@@ -77,9 +102,33 @@ public final class OvsdbServer implements AutoCloseable {
   }
 
   private void publish(DatabaseEngine engine) {
-    ServerDatabase.Status status = new ServerDatabase.Status(engine.name(), "standalone", true,
-        true, engine.schema().json().toString(), null, null, null);
+    ServerDatabase.Status status;
+    ClusterMember member = engine.cluster();
+    if (member != null && member.replica() != null) {
+      ClusterStatus c = member.replica().status();
+      status = new ServerDatabase.Status(engine.name(), "clustered", c.connected(), c.isLeader(),
+          engine.schema().json().toString(), c.cid(), c.sid(), c.appliedIndex());
+    } else {
+      status = new ServerDatabase.Status(engine.name(), "standalone", true, true,
+          engine.schema().json().toString(), null, null, null);
+    }
     serverDb.commitInternal(db -> ServerDatabase.upsert(db, status, config.random()));
+  }
+
+  /** Publishes a clustered database's status within a few milliseconds, coalescing bursts. */
+  private void publishSoon(DatabaseEngine engine) {
+    if (publishPending.add(engine.name())) {
+      Timers.schedule(20, () -> {
+        publishPending.remove(engine.name());
+        if (engines.get(engine.name()) == engine) {
+          try {
+            publish(engine);
+          } catch (RuntimeException e) {
+            LOG.debug("publishing {} status failed", engine.name(), e);
+          }
+        }
+      });
+    }
   }
 
   /** Starts serving the configured remotes; returns once the listeners are bound. */

@@ -3,6 +3,7 @@ package org.jovn.ovsdb.server;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.jovn.ovsdb.raft.ClusterAddress;
 import org.jovn.ovsdb.rpc.unixctl.UnixctlServer;
 
 /**
@@ -50,6 +51,7 @@ final class ServerCommands {
       server.listRemotes().forEach(r -> out.append(r).append('\n'));
       reply.success(out.toString());
     });
+    registerCluster(u, server);
     u.register("memory/show", "", 0, 0, (args, reply) -> {
       List<CompletableFuture<String>> parts = new ArrayList<>();
       for (DatabaseEngine e : server.engines()) {
@@ -61,6 +63,73 @@ final class ServerCommands {
         reply.success(out.toString());
       });
     });
+  }
+
+  /** The cluster/* commands of a clustered ovsdb-server. */
+  private static void registerCluster(UnixctlServer u, OvsdbServer server) {
+    u.register("cluster/status", "DB", 1, 1, (args, reply) ->
+        withMember(server, args.get(0), reply, m -> reply.success(
+            m.replica().status().render(args.get(0)))));
+    u.register("cluster/cid", "DB", 1, 1, (args, reply) ->
+        withMember(server, args.get(0), reply, m -> reply.success(m.replica().cid() + "\n")));
+    u.register("cluster/sid", "DB", 1, 1, (args, reply) ->
+        withMember(server, args.get(0), reply, m -> reply.success(m.replica().sid() + "\n")));
+    u.register("cluster/leave", "DB", 1, 1, (args, reply) ->
+        withMember(server, args.get(0), reply, m -> m.replica().leave().whenComplete((v, e) -> {
+          if (e == null) {
+            reply.success("");
+          } else {
+            reply.error(rootMessage(e));
+          }
+        })));
+    u.register("cluster/kick", "DB SERVER", 2, 2, (args, reply) ->
+        withMember(server, args.get(0), reply, m -> {
+          ClusterAddress target;
+          try {
+            target = findServer(m, args.get(1));
+          } catch (IllegalArgumentException e) {
+            reply.error(e.getMessage());
+            return;
+          }
+          m.replica().kick(target).whenComplete((v, e) -> {
+            if (e == null) {
+              reply.success("started removal\n");
+            } else {
+              reply.error(rootMessage(e));
+            }
+          });
+        }));
+    u.register("cluster/change-election-timer", "DB TIME", 2, 2, (args, reply) ->
+        withMember(server, args.get(0), reply, m -> reply.error(
+            "the election timer is fixed while the server runs; set it with "
+                + "--election-timer when starting each member")));
+  }
+
+  /** Finds a member by address (tcp:IP:PORT) or by the first digits of its server id. */
+  private static ClusterAddress findServer(ClusterMember m, String text) {
+    for (ClusterAddress a : m.replica().status().servers()) {
+      if (a.toString().equals(text) || a.serverId().toString().startsWith(text)) {
+        return a;
+      }
+    }
+    throw new IllegalArgumentException("unknown server " + text);
+  }
+
+  private static void withMember(OvsdbServer server, String db,
+      org.jovn.ovsdb.rpc.unixctl.UnixctlReply reply,
+      java.util.function.Consumer<ClusterMember> action) {
+    DatabaseEngine e = server.engine(db);
+    if (e == null) {
+      reply.error("no database named " + db);
+    } else if (e.cluster() == null) {
+      reply.error(db + " is not a clustered database");
+    } else {
+      try {
+        action.accept(e.cluster());
+      } catch (RuntimeException ex) {
+        reply.error(rootMessage(ex));
+      }
+    }
   }
 
   private static CompletableFuture<Void> compact(OvsdbServer server, List<String> names) {

@@ -50,11 +50,11 @@ final class Session implements RpcHandler, MonitorSink {
   private void dispatch(String method, JsonNode params, JsonNode id) {
     switch (method) {
       case "list_dbs" -> reply(id, server.databaseNames());
-      case "get_schema" -> reply(id, database(params, 0).schema().json());
-      case "transact" -> database(params, 0).transact(this, id, params);
-      case "monitor" -> monitor(params, id, UpdateFormat.UPDATE);
-      case "monitor_cond" -> monitor(params, id, UpdateFormat.UPDATE2);
-      case "monitor_cond_since" -> monitor(params, id, UpdateFormat.UPDATE3);
+      case "get_schema" -> reply(id, database(method, params).schema().json());
+      case "transact" -> database(method, params).transact(this, id, params);
+      case "monitor" -> monitor(method, params, id, UpdateFormat.UPDATE);
+      case "monitor_cond" -> monitor(method, params, id, UpdateFormat.UPDATE2);
+      case "monitor_cond_since" -> monitor(method, params, id, UpdateFormat.UPDATE3);
       case "monitor_cond_change" -> changeMonitor(params, id);
       case "monitor_cancel" -> cancelMonitor(params, id);
       case "lock", "steal", "unlock" -> lock(method, params, id);
@@ -77,8 +77,8 @@ final class Session implements RpcHandler, MonitorSink {
     }
   }
 
-  private void monitor(JsonNode params, JsonNode id, UpdateFormat format) {
-    DatabaseEngine db = database(params, 0);
+  private void monitor(String method, JsonNode params, JsonNode id, UpdateFormat format) {
+    DatabaseEngine db = database(method, params);
     JsonNode monitorId = param(params, 1);
     JsonNode requests = param(params, 2);
     UUID lastTxnId = null;
@@ -86,8 +86,7 @@ final class Session implements RpcHandler, MonitorSink {
       lastTxnId = Atoms.parseUuid(param(params, 3).asText());
     }
     if (monitors.putIfAbsent(monitorId, db) != null) {
-      throw new OvsdbException("duplicate monitor ID", "monitor " + monitorId
-          + " already exists");
+      throw OvsdbException.syntax("duplicate monitor ID");
     }
     db.monitor(this, id, monitorId, requests, format, lastTxnId);
   }
@@ -96,7 +95,7 @@ final class Session implements RpcHandler, MonitorSink {
     JsonNode monitorId = param(params, 0);
     DatabaseEngine db = monitors.get(monitorId);
     if (db == null) {
-      throw new OvsdbException("unknown monitor", "no monitor with id " + monitorId);
+      throw OvsdbException.syntax("unknown monitor session");
     }
     db.changeMonitor(this, id, monitorId, param(params, 1), param(params, 2));
   }
@@ -105,7 +104,9 @@ final class Session implements RpcHandler, MonitorSink {
     JsonNode monitorId = param(params, 0);
     DatabaseEngine db = monitors.remove(monitorId);
     if (db == null) {
-      throw new OvsdbException("unknown monitor", "no monitor with id " + monitorId);
+      // As ovsdb-server: a bare string, not an error object.
+      replyError(id, Json.NODES.textNode("unknown monitor"));
+      return;
     }
     db.cancelMonitor(this, monitorId).thenRun(() -> reply(id, Json.object()));
   }
@@ -139,11 +140,16 @@ final class Session implements RpcHandler, MonitorSink {
     }
   }
 
-  private DatabaseEngine database(JsonNode params, int index) {
-    JsonNode name = param(params, index);
-    DatabaseEngine db = name.isTextual() ? server.engine(name.textValue()) : null;
+  /** The database named by the first parameter; errors worded as ovsdb-server's. */
+  private DatabaseEngine database(String method, JsonNode params) {
+    JsonNode name = params == null || params.isEmpty() ? null : params.get(0);
+    if (name == null || !name.isTextual()) {
+      throw OvsdbException.syntax(method + " request params must begin with <db-name>");
+    }
+    DatabaseEngine db = server.engine(name.textValue());
     if (db == null) {
-      throw new OvsdbException("unknown database", name + " is not a valid database name");
+      throw new OvsdbException("unknown database", method
+          + " request specifies unknown database " + name.textValue());
     }
     return db;
   }

@@ -44,6 +44,29 @@ final class TxnHistory {
     lastTxnId = newLast;
   }
 
+  /** Forgets the newest transaction, which must be {@code txnId} (a rolled-back proposal). */
+  void removeLast(UUID txnId) {
+    Entry last = entries.peekLast();
+    if (last != null && last.txnId().equals(txnId)) {
+      entries.removeLast();
+      rows -= last.changes().size();
+      Entry prev = entries.peekLast();
+      lastTxnId = prev == null ? new UUID(0, 0) : prev.txnId();
+    }
+  }
+
+  /** The id of the transaction just before {@code txnId}, or all zeros. */
+  UUID before(UUID txnId) {
+    UUID prev = new UUID(0, 0);
+    for (Entry e : entries) {
+      if (e.txnId().equals(txnId)) {
+        return prev;
+      }
+      prev = e.txnId();
+    }
+    return lastTxnId;
+  }
+
   int size() {
     return entries.size();
   }
