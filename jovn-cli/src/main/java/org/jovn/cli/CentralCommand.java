@@ -42,6 +42,14 @@ final class CentralCommand implements Callable<Integer> {
   @Option(names = "--detach", description = "Run in the background.")
   boolean detach;
 
+  @Option(names = "--cluster", description = "Run a three-member clustered central on this "
+      + "host: members 1, 2 and 3 serve NB on 6641, 16641, 26641 and SB on 6642, 16642, 26642 "
+      + "(Raft on 6643/6644, 16643/16644, 26643/26644), each in its own process.")
+  boolean cluster;
+
+  @Option(names = "--member", hidden = true, description = "Run one member of --cluster.")
+  int member;
+
   @Option(names = "--pidfile", arity = "0..1", fallbackValue = "", paramLabel = "FILE")
   String pidfile;
 
@@ -62,6 +70,14 @@ final class CentralCommand implements Callable<Integer> {
     int early = ServerLauncher.prepare(settings, original);
     if (early >= 0) {
       return early;
+    }
+    if (cluster && member == 0) {
+      return ClusterCentral.runMembers(dir, address, settings);
+    }
+    if (member > 0) {
+      ClusterCentral.Member m = new ClusterCentral.Member(member, address, dir);
+      return ServerLauncher.run(settings, List.of(() -> m.start("ovnnb_db", "ovn-nb", 1),
+          () -> m.start("ovnsb_db", "ovn-sb", 2)));
     }
     return ServerLauncher.run(settings, List.of(
         () -> start(dir, "ovnnb_db", "ovn-nb", nbPort, "OVN_Northbound,NB_Global"),

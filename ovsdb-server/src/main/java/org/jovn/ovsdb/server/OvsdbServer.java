@@ -49,6 +49,8 @@ public final class OvsdbServer implements AutoCloseable {
   private final RemoteManager remotes;
   private final CompletableFuture<Void> terminated = new CompletableFuture<>();
   private final Set<String> publishPending = ConcurrentHashMap.newKeySet();
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private volatile UnixctlServer unixctl;
 
   public OvsdbServer(ServerConfig config) {
@@ -252,6 +254,9 @@ public final class OvsdbServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (closed.getAndSet(true)) {
+      return;
+    }
     remotes.close();
     UnixctlServer u = unixctl;
     if (u != null) {
