@@ -12,11 +12,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** The shared Jackson mapper and node shortcuts. Thread-safe. */
 public final class Json {
   /** Nodes are made through this factory; numbers keep exact integer form. */
-  public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  public static final JsonNodeFactory NODES = CompactNodeFactory.INSTANCE;
 
   /** Shared mapper: doubles stay doubles, deep nesting is bounded by the framing layer. */
   public static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(DeserializationFeature.USE_LONG_FOR_INTS)
+      .nodeFactory(CompactNodeFactory.INSTANCE)
       .build();
 
   static {

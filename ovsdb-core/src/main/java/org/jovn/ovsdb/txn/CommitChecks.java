@@ -46,16 +46,23 @@ final class CommitChecks {
   }
 
   ChangeSet run() {
+    boolean references = false;
     for (RowChange c : allChanges()) {
       account(c.old(), -1);
       account(c.neu(), +1);
+      references |= c.isDelete() || !c.current().table().refColumns().isEmpty()
+          || (c.isInsert() && !c.neu().table().isRoot());
     }
-    // ovsdb-server's order: strong references are checked before garbage collection, so a
-    // dangling reference is an error even in a row that collection would delete.
-    checkStrongRefs();
-    collectGarbage();
+    // Transactions that touch no reference, delete nothing and add no non-root row (most
+    // single-row inserts and updates) cannot break references or orphan anything.
+    if (references) {
+      // ovsdb-server's order: strong references are checked before garbage collection, so a
+      // dangling reference is an error even in a row that collection would delete.
+      checkStrongRefs();
+      collectGarbage();
+    }
     checkMaxRows();
-    boolean changed = true;
+    boolean changed = references;
     while (changed) {
       changed = removeWeakRefs() && collectGarbage();
     }

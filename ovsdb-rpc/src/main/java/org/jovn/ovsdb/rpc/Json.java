@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 /** Jackson configuration shared by the codecs. Stateless; thread-safe. */
 final class Json {
   /** Node factory used to build messages. */
-  static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  static final JsonNodeFactory NODES = org.jovn.ovsdb.json.Json.NODES;
 
   /** Mapper for writing; ObjectMapper is thread-safe once configured. */
   static final ObjectMapper WRITER =
@@ -31,6 +31,9 @@ final class Json {
             .streamWriteConstraints(
                 StreamWriteConstraints.builder().maxNestingDepth(Math.max(maxDepth + 1, 1000)).build())
             .build();
-    return new ObjectMapper(factory);
+    ObjectMapper mapper = new ObjectMapper(factory);
+    mapper.setNodeFactory(org.jovn.ovsdb.json.Json.NODES);
+    mapper.enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_LONG_FOR_INTS);
+    return mapper;
   }
 }

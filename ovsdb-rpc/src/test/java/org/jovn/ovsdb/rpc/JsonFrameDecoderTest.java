@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class JsonFrameDecoderTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = org.jovn.ovsdb.json.Json.MAPPER;
   private EmbeddedChannel channel = new EmbeddedChannel(new JsonFrameDecoder(1024, 16));
 
   @AfterEach

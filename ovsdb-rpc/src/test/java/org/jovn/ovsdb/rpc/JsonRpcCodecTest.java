@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class JsonRpcCodecTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = org.jovn.ovsdb.json.Json.MAPPER;
 
   private static JsonNode json(String text) throws Exception {
     return MAPPER.readTree(text.replace('\'', '"'));
@@ -21,7 +21,7 @@ class JsonRpcCodecTest {
   @Test
   void decode_request_yieldsRequest() throws Exception {
     JsonRpcMessage m = JsonRpcCodec.decode(json("{'method':'transact','params':['db'],'id':3}"));
-    assertThat(m).isEqualTo(new Request("transact", json("['db']"), IntNode.valueOf(3)));
+    assertThat(m).isEqualTo(new Request("transact", json("['db']"), LongNode.valueOf(3)));
   }
 
   @Test
@@ -64,9 +64,9 @@ class JsonRpcCodecTest {
   void encode_usesOvsShapes() throws Exception {
     assertThat(JsonRpcCodec.encode(new Notification("update", json("[1]"))))
         .isEqualTo(json("{'method':'update','params':[1],'id':null}"));
-    assertThat(JsonRpcCodec.encode(Response.success(IntNode.valueOf(1), json("{}"))))
+    assertThat(JsonRpcCodec.encode(Response.success(LongNode.valueOf(1), json("{}"))))
         .isEqualTo(json("{'result':{},'error':null,'id':1}"));
-    assertThat(JsonRpcCodec.encode(Response.failure(IntNode.valueOf(1), TextNode.valueOf("e"))))
+    assertThat(JsonRpcCodec.encode(Response.failure(LongNode.valueOf(1), TextNode.valueOf("e"))))
         .isEqualTo(json("{'result':null,'error':'e','id':1}"));
     assertThat(JsonRpcCodec.encode(new Request("echo", json("[]"), TextNode.valueOf("echo"))))
         .isEqualTo(json("{'method':'echo','params':[],'id':'echo'}"));

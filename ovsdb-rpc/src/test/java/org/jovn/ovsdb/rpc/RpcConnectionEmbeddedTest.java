@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** Connection behaviour on an {@link EmbeddedChannel}, with time under the test's control. */
 class RpcConnectionEmbeddedTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = org.jovn.ovsdb.json.Json.MAPPER;
   private final List<JsonRpcMessage> received = new ArrayList<>();
   private final AtomicReference<RpcConnection> connection = new AtomicReference<>();
   private boolean closedSeen;
