@@ -1,0 +1,7 @@
+package org.jovn.ovsdb.client;
+
+/** Told when a lock changes state, on the client thread; must not block. */
+@FunctionalInterface
+public interface LockListener {
+  void onLockState(String lock, LockState state);
+}
