@@ -53,6 +53,11 @@ final class OvsdbServerCommand implements Callable<Integer> {
       description = "Raft election timer of clustered databases (default 1000).")
   long electionTimer = 1000;
 
+  @Option(names = "--raft-snapshot-every", paramLabel = "N",
+      description = "Snapshot a clustered database, and drop the log before it, every N log "
+          + "entries (default 10000).")
+  long snapshotEvery = RaftSettings.defaults().snapshotEveryEntries();
+
   @Option(names = {"--no-chdir", "--monitor", "--overwrite-pidfile", "--disable-file-column-diff"},
       hidden = true, description = "Accepted for compatibility; no effect.")
   boolean ignored;
@@ -82,7 +87,8 @@ final class OvsdbServerCommand implements Callable<Integer> {
         : databases;
     ServerConfig config = ServerConfig.defaults().withRemotes(remotes)
         .withSsl(privateKey, certificate, caCert).withMaxMessageBytes(maxMessageBytes)
-        .withRaft(RaftSettings.defaults().withElectionTimer(electionTimer));
+        .withRaft(RaftSettings.defaults().withElectionTimer(electionTimer)
+            .withSnapshotEvery(snapshotEvery));
     Path ctl = unixctl != null ? unixctl
         : Daemon.runDir().resolve("ovsdb-server." + ProcessHandle.current().pid() + ".ctl");
     return ServerLauncher.run(settings, List.of(() -> start(config, files, ctl)));

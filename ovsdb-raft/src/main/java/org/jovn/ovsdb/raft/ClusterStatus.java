@@ -13,6 +13,8 @@ import java.util.UUID;
  * @param term current term
  * @param leader the leader's address, or null when unknown
  * @param connected true when this server knows a leader (is part of a working majority)
+ * @param logStartIndex index of the first entry still in the log (earlier ones are in the
+ *     snapshot)
  * @param lastLogIndex index of the last log entry
  * @param commitIndex index of the last committed entry
  * @param appliedIndex index of the last applied entry
@@ -20,7 +22,7 @@ import java.util.UUID;
  * @param electionTimerMs the election timer
  */
 public record ClusterStatus(UUID cid, UUID sid, ClusterAddress address, String role, long term,
-    ClusterAddress leader, boolean connected, long lastLogIndex, long commitIndex,
+    ClusterAddress leader, boolean connected, long logStartIndex, long lastLogIndex, long commitIndex,
     long appliedIndex, List<ClusterAddress> servers, long electionTimerMs) {
 
   public boolean isLeader() {
@@ -44,7 +46,7 @@ public record ClusterStatus(UUID cid, UUID sid, ClusterAddress address, String r
     b.append("Vote: ").append(leader == null ? "unknown" : shortId(leader.serverId()))
         .append('\n');
     b.append("\nElection timer: ").append(electionTimerMs).append('\n');
-    b.append("Log: [").append(Math.max(1, appliedIndex - 0)).append(", ").append(lastLogIndex + 1)
+    b.append("Log: [").append(Math.max(1, logStartIndex)).append(", ").append(lastLogIndex + 1)
         .append("]\n");
     b.append("Entries not yet committed: ").append(Math.max(0, lastLogIndex - commitIndex))
         .append('\n');

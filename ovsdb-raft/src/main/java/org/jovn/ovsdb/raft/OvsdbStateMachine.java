@@ -21,6 +21,7 @@ import org.apache.ratis.statemachine.impl.BaseStateMachine;
 import org.apache.ratis.statemachine.impl.SimpleStateMachineStorage;
 import org.apache.ratis.statemachine.impl.SingleFileSnapshotInfo;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.apache.ratis.util.LifeCycle;
 import org.apache.ratis.util.MD5FileUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,13 +61,31 @@ final class OvsdbStateMachine extends BaseStateMachine {
   public void initialize(RaftServer server, RaftGroupId groupId, RaftStorage raftStorage)
       throws IOException {
     super.initialize(server, groupId, raftStorage);
-    storage.init(raftStorage);
-    load(storage.getLatestSnapshot());
+    getLifeCycle().startAndTransition(() -> {
+      storage.init(raftStorage);
+      load(storage.getLatestSnapshot());
+    }, IOException.class);
+  }
+
+  /**
+   * Ratis pauses the state machine before it installs a snapshot from the leader and reloads
+   * it with {@link #reinitialize} only from PAUSED (else its updater thread stops for good).
+   */
+  @Override
+  public void pause() {
+    if (getLifeCycle().compareAndTransition(LifeCycle.State.RUNNING, LifeCycle.State.PAUSING)) {
+      getLifeCycle().transition(LifeCycle.State.PAUSED);
+    }
   }
 
   @Override
   public void reinitialize() throws IOException {
+    boolean paused = getLifeCycle().compareAndTransition(LifeCycle.State.PAUSED,
+        LifeCycle.State.STARTING);
     load(storage.loadLatestSnapshot());
+    if (paused) {
+      getLifeCycle().transition(LifeCycle.State.RUNNING);
+    }
   }
 
   private void load(SingleFileSnapshotInfo snapshot) throws IOException {

@@ -19,6 +19,7 @@ import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.protocol.SetConfigurationRequest;
 import org.apache.ratis.retry.RetryPolicies;
 import org.apache.ratis.rpc.SupportedRpcType;
 import org.apache.ratis.server.DivisionInfo;
@@ -26,6 +27,7 @@ import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.apache.ratis.util.SizeInBytes;
 import org.apache.ratis.util.TimeDuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -173,10 +175,17 @@ public final class RaftReplica implements AutoCloseable {
         TimeDuration.valueOf(Math.max(50, s.electionTimerMs() / 4), TimeUnit.MILLISECONDS));
     RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMax(p,
         TimeDuration.valueOf(Math.max(100, s.electionTimerMs() / 2), TimeUnit.MILLISECONDS));
+    RaftServerConfigKeys.Log.Appender.setWaitTimeMin(p, TimeDuration.ZERO);
     RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, true);
     RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, s.snapshotEveryEntries());
     RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, 2);
     RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
+    // Purging drops whole closed segments once a snapshot covers them: size segments (and the
+    // gap between purges) after the snapshot interval so that the log stays near that length.
+    int every = (int) Math.min(Integer.MAX_VALUE, Math.max(1, s.snapshotEveryEntries()));
+    RaftServerConfigKeys.Log.setPurgeGap(p, Math.min(1024, every));
+    RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf(
+        Math.max(16L << 10, Math.min(8L << 20, every * 128L))));
     RaftClientConfigKeys.Rpc.setRequestTimeout(p,
         TimeDuration.valueOf(Math.max(500, s.electionTimerMs()), TimeUnit.MILLISECONDS));
     return p;
@@ -217,8 +226,12 @@ public final class RaftReplica implements AutoCloseable {
       if (peers.stream().anyMatch(p -> p.getId().equals(descriptor.local().peerId()))) {
         return true;
       }
-      peers.add(descriptor.local().peer());
-      RaftClientReply reply = client.admin().setConfiguration(peers);
+      // ADD, not "set to what I read plus me": servers joining at the same time would
+      // otherwise overwrite each other's additions.
+      RaftClientReply reply = client.admin().setConfiguration(
+          SetConfigurationRequest.Arguments.newBuilder()
+              .setServersInNewConf(List.of(descriptor.local().peer()))
+              .setMode(SetConfigurationRequest.Mode.ADD).build());
       if (reply.isSuccess()) {
         return true;
       }
@@ -232,16 +245,24 @@ public final class RaftReplica implements AutoCloseable {
   /**
    * Sends a write request to the leader, which executes it through its
    * {@link ReplicaStateMachine#propose}; completes once the entry is committed and applied there.
-   * Fails when no leader answers within the write timeout.
+   * Fails when no leader answers within the write timeout (then the write may still commit).
    */
   public CompletableFuture<Submitted> submit(byte[] request) {
-    return client.async().send(Message.valueOf(ByteString.copyFrom(request))).thenApply(r -> {
-      if (!r.isSuccess()) {
-        throw new IllegalStateException(r.getException() == null ? "write failed"
-            : r.getException().getMessage());
+    CompletableFuture<Submitted> result = new CompletableFuture<>();
+    client.async().send(Message.valueOf(ByteString.copyFrom(request))).whenComplete((r, e) -> {
+      if (e != null) {
+        result.completeExceptionally(e);
+      } else if (!r.isSuccess()) {
+        result.completeExceptionally(new IllegalStateException(r.getException() == null
+            ? "write failed" : r.getException().getMessage()));
+      } else {
+        result.complete(new Submitted(r.getMessage().getContent().toByteArray(),
+            r.getLogIndex()));
       }
-      return new Submitted(r.getMessage().getContent().toByteArray(), r.getLogIndex());
     });
+    // Ratis's client may keep retrying for much longer (e.g. when the leader is frozen and its
+    // connections stay open): the submitter learns the outcome is unknown after the timeout.
+    return result.orTimeout(settings.writeTimeoutMs(), TimeUnit.MILLISECONDS);
   }
 
   /** The member's current view of the cluster. */
@@ -267,7 +288,8 @@ public final class RaftReplica implements AutoCloseable {
       var log = div.getRaftLog();
       boolean connected = info.isLeader() ? info.isLeaderReady() : leader != null;
       return new ClusterStatus(descriptor.cid(), descriptor.local().serverId(), descriptor.local(),
-          role, info.getCurrentTerm(), leader, connected, log.getLastEntryTermIndex() == null ? 0
+          role, info.getCurrentTerm(), leader, connected, log.getStartIndex(),
+          log.getLastEntryTermIndex() == null ? 0
               : log.getLastEntryTermIndex().getIndex(), log.getLastCommittedIndex(),
           info.getLastAppliedIndex(), servers, settings.electionTimerMs());
     } catch (IOException e) {

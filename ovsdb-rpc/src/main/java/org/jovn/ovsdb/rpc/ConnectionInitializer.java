@@ -66,6 +66,10 @@ final class ConnectionInitializer extends ChannelInitializer<Channel> {
     if (ssl != null) {
       p.addLast("ssl", ssl.newHandler(ch.alloc()));
     }
+    // Replies and updates of one commit batch arrive as many writes: flush them together.
+    p.addLast("flush", new io.netty.handler.flush.FlushConsolidationHandler(
+        io.netty.handler.flush.FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES,
+        true));
     p.addLast("framer", new JsonFrameDecoder(options.maxMessageBytes(), options.maxDepth()));
     p.addLast("encoder", ENCODER);
     long probeMillis = options.probeInterval().toMillis();

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.jovn.ovsdb.OvsdbException;
 import org.jovn.ovsdb.data.Atoms;
 import org.jovn.ovsdb.data.Row;
@@ -37,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * that forwarded the transaction replies once it has applied the entry, so a client's own
  * updates still reach it before its reply. If the leader loses leadership, its speculative
  * changes are undone ({@link #leadershipLost}); the entries that still commit are applied again
- * from the log like any other.
+ * from the log like any other. Proposals stay invisible to clients until they commit: reads and
+ * new monitors see the committed state ({@link #readCommitted}), and monitor updates are sent
+ * when a proposal commits, not when it is made.
  *
  * <p><b>Threading.</b> Every state change runs on the engine's loop; Ratis threads block only in
  * {@link #propose} and {@link #snapshot} while the loop does the work.
@@ -45,8 +48,8 @@ import org.slf4j.LoggerFactory;
 final class ClusterMember implements ReplicaStateMachine {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterMember.class);
 
-  /** A proposal of this leader not yet committed: its changes and the updates they cause. */
-  private record Speculative(UUID txnId, ChangeSet changes, List<Runnable> sends) {}
+  /** A proposal of this leader not yet committed: its transaction id and changes. */
+  private record Speculative(UUID txnId, ChangeSet changes) {}
 
   private final DatabaseEngine engine;
   private final Runnable onStatusChange;
@@ -132,9 +135,8 @@ final class ClusterMember implements ReplicaStateMachine {
       return new Proposal(null, bytes(reply), null);
     }
     UUID txnId = engine.newTxnId();
-    List<Runnable> sends = new ArrayList<>();
-    engine.applyChanges(out.changes(), txnId, sends);
-    Speculative spec = new Speculative(txnId, out.changes(), sends);
+    engine.applyProposed(out.changes(), txnId);
+    Speculative spec = new Speculative(txnId, out.changes());
     speculative.addLast(spec);
     ObjectNode entry = Json.object();
     entry.put("txn", txnId.toString());
@@ -151,7 +153,7 @@ final class ClusterMember implements ReplicaStateMachine {
         Speculative mine = proposedHere == null ? null : (Speculative) proposedHere.token();
         if (mine != null && speculative.peekFirst() == mine) {
           speculative.pollFirst();
-          engine.outbox().addAll(mine.sends());
+          engine.committed(mine.changes(), mine.txnId(), engine.outbox());
         } else {
           applyForeign(db, entry);
         }
@@ -220,24 +222,37 @@ final class ClusterMember implements ReplicaStateMachine {
 
   @Override
   public Snapshot snapshot() {
-    return engine.call(db -> {
-      List<Speculative> pending = new ArrayList<>(speculative);
-      for (int i = pending.size() - 1; i >= 0; i--) {
-        db.apply(inverse(pending.get(i).changes()));
-      }
+    return engine.call(db -> readCommitted(() -> {
       ObjectNode s = Json.object();
       s.set("record", ChangeSetJson.snapshotRecord(db, engine.clock().millis(), true));
-      s.put("txn", committedTxnId(pending).toString());
-      for (Speculative p : pending) {
-        db.apply(p.changes());
-      }
+      s.put("txn", engine.history().lastTxnId().toString());
       return new Snapshot(bytes(s), appliedTerm, appliedIndex);
-    }).join();
+    })).join();
   }
 
-  private UUID committedTxnId(List<Speculative> pending) {
-    return pending.isEmpty() ? engine.history().lastTxnId() : engine.history().before(
-        pending.get(0).txnId());
+  /**
+   * Runs a read against the committed state: this leader's proposals not yet committed are
+   * undone (in the database and the history) for the duration of the read, then redone, so
+   * that no client reads data that may never commit. Loop-confined.
+   */
+  <T> T readCommitted(Supplier<T> read) {
+    if (speculative.isEmpty()) {
+      return read.get();
+    }
+    Database db = engine.database();
+    List<Speculative> pending = new ArrayList<>(speculative);
+    for (int i = pending.size() - 1; i >= 0; i--) {
+      db.apply(inverse(pending.get(i).changes()));
+      engine.history().removeLast(pending.get(i).txnId());
+    }
+    try {
+      return read.get();
+    } finally {
+      for (Speculative p : pending) {
+        db.apply(p.changes());
+        engine.history().add(p.txnId(), p.changes());
+      }
+    }
   }
 
   @Override
@@ -275,6 +290,9 @@ final class ClusterMember implements ReplicaStateMachine {
   private static String rootMessage(Throwable t) {
     while (t.getCause() != null) {
       t = t.getCause();
+    }
+    if (t instanceof java.util.concurrent.TimeoutException) {
+      return "no leader committed the write in time; it may still commit";
     }
     return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
   }

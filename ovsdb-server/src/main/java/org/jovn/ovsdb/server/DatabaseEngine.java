@@ -38,9 +38,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Commit path.</b> A transaction is executed against the committed state (propose), its
  * change set applied ({@link Database#apply}, the replay path), its monitor updates computed and
- * its record appended to the log; replies and updates wait in {@link #outbox} until the batch's
- * single fsync (run on a sync thread, see {@link #afterBatch}) makes them durable, then go out in
- * commit order — a client's own updates before its transact reply.
+ * its record appended to the log. At the end of the batch the monitor updates go out (monitors see
+ * a commit once it is applied, as with ovsdb-server), while the replies wait in {@link #outbox}
+ * until the batch's single fsync (run on a sync thread, see {@link #afterBatch}) makes the
+ * commits durable: a transaction is acknowledged only once durable, and a client's own updates
+ * always reach it before its reply.
  */
 public final class DatabaseEngine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseEngine.class);
@@ -55,8 +57,19 @@ public final class DatabaseEngine implements AutoCloseable {
   private final Monitors monitors = new Monitors();
   private final BlockedTransactions blocked;
   private final List<Runnable> outbox = new ArrayList<>();
+  /**
+   * Monitor updates of this batch's standalone commits: sent at the end of the batch, before the
+   * fsync, as ovsdb-server sends them; the committing clients' replies wait in {@link #outbox}
+   * for the fsync. (Clustered commits send updates only once committed by the cluster.)
+   */
+  private final List<Runnable> updatesNow = new ArrayList<>();
   /** Tasks waiting for no sync to be in flight. */
   private final ArrayDeque<Runnable> whenIdle = new ArrayDeque<>();
+  /** Batches for the sync thread, in order. */
+  private final java.util.concurrent.ConcurrentLinkedQueue<SyncBatch> toSync =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final java.util.concurrent.atomic.AtomicBoolean syncScheduled =
+      new java.util.concurrent.atomic.AtomicBoolean();
   /** Batches handed to the sync thread and not yet released. */
   private int inFlight;
   private final ExecutorService syncer;
@@ -171,8 +184,8 @@ public final class DatabaseEngine implements AutoCloseable {
     }
     TransactionOutcome out;
     try {
-      out = executor.execute(params, clock.millis() - start, client::ownsLock,
-          clientsReadOnly || client.readOnly());
+      out = committedView(() -> executor.execute(params, clock.millis() - start,
+          client::ownsLock, clientsReadOnly || client.readOnly()));
     } catch (OvsdbException e) {
       outbox.add(() -> client.replyError(requestId, e.toJson()));
       return;
@@ -223,7 +236,7 @@ public final class DatabaseEngine implements AutoCloseable {
       java.util.Set.of("select", "wait", "comment", "assert", "abort");
 
   private void commit(ChangeSet changes, String comment) {
-    applyChanges(changes, newUuid(), outbox);
+    applyChanges(changes, newUuid(), updatesNow);
     storage.append(changes, comment, clock.millis());
   }
 
@@ -232,13 +245,33 @@ public final class DatabaseEngine implements AutoCloseable {
    * database, records them in the history and queues the monitor updates they cause.
    */
   void applyChanges(ChangeSet changes, UUID txnId, List<Runnable> sends) {
+    applyProposed(changes, txnId);
+    committed(changes, txnId, sends);
+  }
+
+  /**
+   * A cluster leader's proposal: applies its changes to the database and history, but tells no
+   * monitor and wakes no blocked transaction until {@link #committed} (readers see the committed
+   * state through {@link #committedView}).
+   */
+  void applyProposed(ChangeSet changes, UUID txnId) {
     db.apply(changes);
     history.add(txnId, changes);
-    monitors.collectUpdates(changes, txnId, sends);
     for (BiConsumer<Database, ChangeSet> l : commitListeners) {
       l.accept(db, changes);
     }
+  }
+
+  /** Changes already applied are now committed: queues monitor updates, retries waiters. */
+  void committed(ChangeSet changes, UUID txnId, List<Runnable> sends) {
+    monitors.collectUpdates(changes, txnId, sends);
     blocked.retryAll();
+  }
+
+  /** Runs a read against committed data only (a cluster leader hides its proposals). */
+  private <T> T committedView(java.util.function.Supplier<T> read) {
+    ClusterMember member = cluster;
+    return member == null ? read.get() : member.readCommitted(read);
   }
 
   /**
@@ -249,25 +282,51 @@ public final class DatabaseEngine implements AutoCloseable {
    */
   private void afterBatch() {
     blocked.expire();
+    for (Runnable r : updatesNow) {
+      r.run();
+    }
+    updatesNow.clear();
     if (outbox.isEmpty() && !storage.hasUnsynced()) {
       return;
     }
     List<Runnable> batch = new ArrayList<>(outbox);
     outbox.clear();
-    Runnable force = storage.flushForSync();
     inFlight++;
-    syncer.execute(() -> {
-      boolean durable = true;
-      try {
-        force.run();
-      } catch (RuntimeException e) {
-        durable = false;
-        LOG.error("database {}: writing to disk failed; {} replies withheld", name(),
-            batch.size(), e);
+    toSync.add(new SyncBatch(storage.flushForSync(), batch));
+    if (syncScheduled.compareAndSet(false, true)) {
+      syncer.execute(this::syncAll);
+    }
+  }
+
+  /** A batch's log writes and the replies that wait for them to be durable. */
+  private record SyncBatch(Runnable write, List<Runnable> replies) {}
+
+  /**
+   * On the sync thread: writes every batch waiting, fsyncs once for all of them, and hands them
+   * back to the loop for release in order. Under load batches pile up while the disk syncs, so
+   * one fsync covers many of them (group commit).
+   */
+  private void syncAll() {
+    syncScheduled.set(false);
+    List<SyncBatch> batches = new ArrayList<>();
+    for (SyncBatch b = toSync.poll(); b != null; b = toSync.poll()) {
+      batches.add(b);
+    }
+    if (batches.isEmpty()) {
+      return;
+    }
+    boolean durable = true;
+    try {
+      for (SyncBatch b : batches) {
+        b.write().run();
       }
-      boolean ok = durable;
-      loop.execute(() -> release(batch, ok));
-    });
+      storage.forceWritten();
+    } catch (RuntimeException e) {
+      durable = false;
+      LOG.error("database {}: writing to disk failed; replies withheld", name(), e);
+    }
+    boolean ok = durable;
+    loop.execute(() -> batches.forEach(b -> release(b.replies(), ok)));
   }
 
   private void release(List<Runnable> batch, boolean durable) {
@@ -302,31 +361,37 @@ public final class DatabaseEngine implements AutoCloseable {
    */
   void monitor(MonitorSink client, JsonNode requestId, JsonNode monitorId, JsonNode requests,
       UpdateFormat format, UUID lastTxnId) {
-    loop.execute(() -> {
-      try {
-        Monitor m = Monitor.fromJson(db.schema(), monitorId, requests, format);
-        if (!monitors.add(client, m)) {
-          throw new OvsdbException("duplicate monitor ID", "monitor " + monitorId
-              + " already exists");
-        }
-        JsonNode result;
-        if (format == UpdateFormat.UPDATE3) {
-          ChangeSet missed = lastTxnId == null ? null : history.since(lastTxnId);
-          ObjectNode updates = missed == null ? m.initial(db) : m.update(missed);
-          ArrayNode r = Json.array();
-          r.add(missed != null);
-          r.add(history.lastTxnId().toString());
-          r.add(updates == null ? Json.object() : updates);
-          result = r;
-        } else {
-          result = m.initial(db);
-        }
-        outbox.add(() -> client.reply(requestId, result));
-      } catch (OvsdbException e) {
-        client.monitorRejected(monitorId);
-        outbox.add(() -> client.replyError(requestId, e.toJson()));
+    loop.execute(() -> committedView(() -> {
+      startMonitor(client, requestId, monitorId, requests, format, lastTxnId);
+      return null;
+    }));
+  }
+
+  private void startMonitor(MonitorSink client, JsonNode requestId, JsonNode monitorId,
+      JsonNode requests, UpdateFormat format, UUID lastTxnId) {
+    try {
+      Monitor m = Monitor.fromJson(db.schema(), monitorId, requests, format);
+      if (!monitors.add(client, m)) {
+        throw new OvsdbException("duplicate monitor ID", "monitor " + monitorId
+            + " already exists");
       }
-    });
+      JsonNode result;
+      if (format == UpdateFormat.UPDATE3) {
+        ChangeSet missed = lastTxnId == null ? null : history.since(lastTxnId);
+        ObjectNode updates = missed == null ? m.initial(db) : m.update(missed);
+        ArrayNode r = Json.array();
+        r.add(missed != null);
+        r.add(history.lastTxnId().toString());
+        r.add(updates == null ? Json.object() : updates);
+        result = r;
+      } else {
+        result = m.initial(db);
+      }
+      outbox.add(() -> client.reply(requestId, result));
+    } catch (OvsdbException e) {
+      client.monitorRejected(monitorId);
+      outbox.add(() -> client.replyError(requestId, e.toJson()));
+    }
   }
 
   /** monitor_cond_change: new conditions (and possibly a new id) for a monitor. */
@@ -335,7 +400,7 @@ public final class DatabaseEngine implements AutoCloseable {
     loop.execute(() -> {
       try {
         Monitor m = monitors.rename(client, monitorId, newId);
-        ObjectNode u = m.changeConditions(db, conditions);
+        ObjectNode u = committedView(() -> m.changeConditions(db, conditions));
         // As ovsdb-server: the rows entering and leaving the monitor, then the reply.
         if (u != null) {
           UUID last = history.lastTxnId();

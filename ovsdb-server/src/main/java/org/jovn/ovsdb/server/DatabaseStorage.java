@@ -21,11 +21,15 @@ public interface DatabaseStorage extends AutoCloseable {
   void sync();
 
   /**
-   * Hands appended records to the operating system and returns the action that makes them
-   * durable. The action is thread-safe: it may run on another thread while the owner thread goes
-   * on appending, but not concurrently with {@link #compact} or {@link #close}.
+   * Takes the records appended so far and returns the action that writes them to the log (to the
+   * operating system, not yet durable). The action runs on the sync thread, one at a time, while
+   * the owner thread goes on appending; never concurrently with {@link #compact} or
+   * {@link #close}.
    */
   Runnable flushForSync();
+
+  /** On the sync thread, after write actions: makes everything written durable (fsync). */
+  void forceWritten();
 
   /** Rewrites the storage as one snapshot of the database. */
   void compact(Database db);
@@ -54,6 +58,9 @@ public interface DatabaseStorage extends AutoCloseable {
       public Runnable flushForSync() {
         return () -> {};
       }
+
+      @Override
+      public void forceWritten() {}
 
       @Override
       public void compact(Database db) {}

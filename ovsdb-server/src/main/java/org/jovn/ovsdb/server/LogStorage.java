@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
@@ -31,7 +32,8 @@ public final class LogStorage implements DatabaseStorage {
   private final LogFile log;
   private final JsonNode schemaJson;
   private final CompactionPolicy policy;
-  private boolean unsynced;
+  /** Commits not yet handed to the log; owner thread only. */
+  private final List<Pending> pending = new ArrayList<>();
 
   private LogStorage(LogFile log, JsonNode schemaJson, CompactionPolicy policy) {
     this.log = log;
@@ -83,34 +85,58 @@ public final class LogStorage implements DatabaseStorage {
 
   @Override
   public void append(ChangeSet changes, String comment, long dateMs) {
-    ObjectNode record = ChangeSetJson.toFileRecord(changes, comment, dateMs);
-    if (record != null) {
-      log.append(record);
-      unsynced = true;
+    pending.add(new Pending(changes, comment, dateMs));
+  }
+
+  /** A commit whose record is yet to be encoded and written. */
+  private record Pending(ChangeSet changes, String comment, long dateMs) {}
+
+  /** Encodes and appends the queued records (on whichever thread owns the log just then). */
+  private static void write(LogFile log, List<Pending> records) {
+    for (Pending p : records) {
+      ObjectNode record = ChangeSetJson.toFileRecord(p.changes(), p.comment(), p.dateMs());
+      if (record != null) {
+        log.append(record);
+      }
     }
   }
 
   @Override
   public boolean hasUnsynced() {
-    return unsynced;
+    return !pending.isEmpty();
   }
 
   @Override
   public void sync() {
-    if (unsynced) {
+    if (!pending.isEmpty()) {
+      write(log, pending);
+      pending.clear();
       log.sync();
-      unsynced = false;
     }
   }
 
+  /**
+   * Hands the queued commits to the sync thread, which encodes their records (change sets are
+   * immutable), appends them and fsyncs: the owner thread spends no time on JSON, hashing or I/O.
+   * The sync thread runs one batch at a time and compaction waits for it to be idle, so the log
+   * always has a single user at a time.
+   */
   @Override
   public Runnable flushForSync() {
-    if (!unsynced) {
+    if (pending.isEmpty()) {
       return () -> {};
     }
-    log.flush();
-    unsynced = false;
-    return log::force;
+    List<Pending> batch = new ArrayList<>(pending);
+    pending.clear();
+    return () -> {
+      write(log, batch);
+      log.flush();
+    };
+  }
+
+  @Override
+  public void forceWritten() {
+    log.force();
   }
 
   @Override

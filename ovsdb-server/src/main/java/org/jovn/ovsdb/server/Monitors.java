@@ -3,6 +3,7 @@ package org.jovn.ovsdb.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import org.jovn.ovsdb.OvsdbException;
 import org.jovn.ovsdb.db.ChangeSet;
 import org.jovn.ovsdb.json.Json;
 import org.jovn.ovsdb.monitor.Monitor;
+import org.jovn.ovsdb.monitor.UpdateFormat;
 
 /** The monitors of one database, per client. Confined to the database's owner thread. */
 final class Monitors {
@@ -64,27 +66,38 @@ final class Monitors {
   }
 
   /**
-   * Adds to the outbox the notification each monitor gets for a commit. Monitors that watch the
-   * same thing share one computed update (the JSON tree is only read afterwards).
+   * Adds to {@code sends} the notification each monitor gets for a commit. Monitors that watch
+   * the same thing share one computed update, serialized once to JSON text.
    */
-  void collectUpdates(ChangeSet changes, UUID txnId, List<Runnable> outbox) {
-    Map<Object, Optional<ObjectNode>> shared = new HashMap<>();
+  void collectUpdates(ChangeSet changes, UUID txnId, List<Runnable> sends) {
+    Map<Object, Optional<RawValue>> shared = new HashMap<>();
     byClient.forEach((client, mine) -> {
       for (Monitor m : mine.values()) {
-        ObjectNode u = shared.computeIfAbsent(m.updateKey(),
-            k -> Optional.ofNullable(m.update(changes))).orElse(null);
+        RawValue u = shared.computeIfAbsent(m.updateKey(),
+            k -> Optional.ofNullable(m.update(changes)).map(o -> new RawValue(o.toString())))
+            .orElse(null);
         if (u != null) {
-          outbox.add(() -> send(client, m, u, txnId));
+          sends.add(() -> send(client, m, u, txnId));
         }
       }
     });
+  }
+
+  private static void send(MonitorSink client, Monitor m, RawValue updates, UUID txnId) {
+    ArrayNode params = Json.array();
+    params.add(m.id());
+    if (m.format() == UpdateFormat.UPDATE3) {
+      params.add(txnId.toString());
+    }
+    params.addRawValue(updates);
+    client.notify(m.format().method(), params);
   }
 
   /** Sends one update notification in the monitor's format. */
   static void send(MonitorSink client, Monitor m, ObjectNode updates, UUID txnId) {
     ArrayNode params = Json.array();
     params.add(m.id());
-    if (m.format() == org.jovn.ovsdb.monitor.UpdateFormat.UPDATE3) {
+    if (m.format() == UpdateFormat.UPDATE3) {
       params.add(txnId.toString());
     }
     params.add(updates);
