@@ -2,7 +2,6 @@ package org.jovn.ovsdb.txn;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -89,9 +88,5 @@ public final class TransactionExecutor {
   /** A version-4 random UUID from the injected generator. */
   UUID randomUuid() {
     return org.jovn.ovsdb.data.Uuids.random(random);
-  }
-
-  static ObjectNode emptyResult() {
-    return Json.object();
   }
 }

@@ -357,8 +357,4 @@ public final class RaftReplica implements AutoCloseable {
       LOG.warn("closing Raft server", e);
     }
   }
-
-  RaftProperties properties() {
-    return properties;
-  }
 }

@@ -82,17 +82,6 @@ final class BlockedTransactions {
     }
   }
 
-  /** The earliest moment a blocked transaction times out, or Long.MAX_VALUE. */
-  long nextDeadline() {
-    long next = Long.MAX_VALUE;
-    for (Entry e : entries) {
-      if (e.timeoutMs() != Long.MAX_VALUE) {
-        next = Math.min(next, e.start() + e.timeoutMs());
-      }
-    }
-    return next;
-  }
-
   void removeAll(MonitorSink client) {
     entries.removeIf(e -> e.client() == client);
   }
