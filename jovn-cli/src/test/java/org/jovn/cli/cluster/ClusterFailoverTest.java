@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,14 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterFailoverTest {
   @TempDir
   Path dir;
+  @AutoClose
   private Cluster cluster;
-
-  @AfterEach
-  void stop() {
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
 
   /** Inserts an Item through C, retrying (with the same name) only when no leader answers. */
   static void insertRetrying(Cluster cluster, Member m, String name) throws Exception {

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jovn.cli.cluster.LinearizabilityChecker.Kind;
 import org.jovn.cli.cluster.LinearizabilityChecker.Op;
 import org.jovn.cli.cluster.LinearizabilityChecker.Outcome;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,14 +40,8 @@ class ClusterLinearizabilityTest {
 
   @TempDir
   Path dir;
+  @AutoClose
   private Cluster cluster;
-
-  @AfterEach
-  void stop() {
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
 
   @Test
   void registers_underLeaderKills_areLinearizable() throws Exception {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.jovn.ovsdb.json.Json;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,14 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterMinorityTest {
   @TempDir
   Path dir;
+  @AutoClose
   private Cluster cluster;
-
-  @AfterEach
-  void stop() {
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
 
   private static ArrayNode monitorItems() {
     ArrayNode p = Json.array();

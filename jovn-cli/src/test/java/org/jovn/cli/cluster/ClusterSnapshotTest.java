@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jovn.ovsdb.raft.ClusterDescriptor;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,14 +22,8 @@ class ClusterSnapshotTest {
 
   @TempDir
   Path dir;
+  @AutoClose
   private Cluster cluster;
-
-  @AfterEach
-  void stop() {
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
 
   private static long snapshotFiles(Member m) throws Exception {
     try (Stream<Path> files = Files.walk(ClusterDescriptor.raftDir(m.db))) {

@@ -76,38 +76,43 @@ final class ReplicaState {
 
   /** Applies an update2/update3 {@code <table-updates2>} object. */
   List<RowEvent> applyUpdates2(JsonNode updates) {
-    List<RowEvent> events = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> t : updates.properties()) {
-      HashMap<UUID, Row> rows = tables.get(t.getKey());
-      TableSchema ts = schema.table(t.getKey());
-      if (rows == null || ts == null) {
-        continue;
-      }
-      for (Map.Entry<String, JsonNode> r : t.getValue().properties()) {
-        UUID uuid = Atoms.parseUuid(r.getKey());
-        JsonNode u = r.getValue();
-        JsonNode body;
-        if ((body = u.get("initial")) != null || (body = u.get("insert")) != null) {
-          put(rows, events, parseRow(ts, uuid, Row.withDefaults(ts, uuid, Uuids.ZERO), body, false));
-        } else if ((body = u.get("modify")) != null) {
-          Row old = rows.get(uuid);
-          if (old == null) {
-            throw new IllegalStateException("modify of unknown row " + uuid + " in "
-                + ts.name());
-          }
-          put(rows, events, parseRow(ts, uuid, old, body, true));
-        } else if (u.has("delete")) {
-          remove(rows, events, uuid);
+    return applyEach(updates, (ts, rows, uuid, u, events) -> {
+      JsonNode body;
+      if ((body = u.get("initial")) != null || (body = u.get("insert")) != null) {
+        put(rows, events, parseRow(ts, uuid, Row.withDefaults(ts, uuid, Uuids.ZERO), body, false));
+      } else if ((body = u.get("modify")) != null) {
+        Row old = rows.get(uuid);
+        if (old == null) {
+          throw new IllegalStateException("modify of unknown row " + uuid + " in " + ts.name());
         }
+        put(rows, events, parseRow(ts, uuid, old, body, true));
+      } else if (u.has("delete")) {
+        remove(rows, events, uuid);
       }
-      dirty.put(t.getKey(), true);
-    }
-    changed(events);
-    return events;
+    });
   }
 
   /** Applies an RFC 7047 {@code <table-updates>} object. */
   List<RowEvent> applyUpdates1(JsonNode updates) {
+    return applyEach(updates, (ts, rows, uuid, u, events) -> {
+      JsonNode neu = u.get("new");
+      if (neu != null && !neu.isNull()) {
+        put(rows, events, parseRow(ts, uuid, Row.withDefaults(ts, uuid, Uuids.ZERO), neu, false));
+      } else {
+        remove(rows, events, uuid);
+      }
+    });
+  }
+
+  /** Applies one row's entry of a table-updates object. */
+  @FunctionalInterface
+  private interface RowUpdate {
+    void apply(TableSchema ts, HashMap<UUID, Row> rows, UUID uuid, JsonNode update,
+        List<RowEvent> events);
+  }
+
+  /** Walks a table-updates object (any form) row by row, for the monitored tables. */
+  private List<RowEvent> applyEach(JsonNode updates, RowUpdate f) {
     List<RowEvent> events = new ArrayList<>();
     for (Map.Entry<String, JsonNode> t : updates.properties()) {
       HashMap<UUID, Row> rows = tables.get(t.getKey());
@@ -116,13 +121,7 @@ final class ReplicaState {
         continue;
       }
       for (Map.Entry<String, JsonNode> r : t.getValue().properties()) {
-        UUID uuid = Atoms.parseUuid(r.getKey());
-        JsonNode neu = r.getValue().get("new");
-        if (neu != null && !neu.isNull()) {
-          put(rows, events, parseRow(ts, uuid, Row.withDefaults(ts, uuid, Uuids.ZERO), neu, false));
-        } else {
-          remove(rows, events, uuid);
-        }
+        f.apply(ts, rows, Atoms.parseUuid(r.getKey()), r.getValue(), events);
       }
       dirty.put(t.getKey(), true);
     }
