@@ -22,6 +22,8 @@ public final class DatabaseSchema {
   private final String cksum;
   private final Map<String, TableSchema> tables;
   private final JsonNode json;
+  /** Lazily made; a benign race at worst makes it twice. */
+  private volatile String jsonText;
 
   DatabaseSchema(String name, String version, String cksum, Map<String, TableSchema> tables,
       JsonNode json) {
@@ -81,6 +83,16 @@ public final class DatabaseSchema {
   /** The schema as JSON, as it was read. */
   public JsonNode json() {
     return json;
+  }
+
+  /** {@link #json()} as text, made once (the {@code _Server} database republishes it often). */
+  public String jsonText() {
+    String text = jsonText;
+    if (text == null) {
+      text = json.toString();
+      jsonText = text;
+    }
+    return text;
   }
 
   @Override

@@ -265,6 +265,15 @@ public final class RaftReplica implements AutoCloseable {
     return result.orTimeout(settings.writeTimeoutMs(), TimeUnit.MILLISECONDS);
   }
 
+  /** True while this member is the leader (a hint: leadership may be lost any time). */
+  public boolean isLeader() {
+    try {
+      return server.getDivision(groupId).getInfo().isLeader();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** The member's current view of the cluster. */
   public ClusterStatus status() {
     try {

@@ -1,6 +1,7 @@
 package org.jovn.ovsdb.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -31,10 +32,11 @@ import org.slf4j.LoggerFactory;
  * Makes a {@link DatabaseEngine} a member of a Raft cluster.
  *
  * <p><b>Writes.</b> A client's write transaction is forwarded, on every member, through
- * {@link RaftReplica#submit} to the leader, where {@link #propose} executes it against the
- * latest state — committed entries plus the leader's own proposals still in flight, applied
- * speculatively so that many transactions can be in flight at once — and turns its change set
- * into a log entry. Every member applies committed entries in order ({@link #apply}); the member
+ * {@link RaftReplica#submit} to the leader — batched with the other writes that arrived meanwhile
+ * ({@link #flushForwards}) — where {@link #propose} executes them, in order, against the
+ * latest state: committed entries plus the leader's own proposals still in flight, applied
+ * speculatively so that many transactions can be in flight at once. A batch's change sets make
+ * one log entry, each keeping its own transaction id. Every member applies committed entries in order ({@link #apply}); the member
  * that forwarded the transaction replies once it has applied the entry, so a client's own
  * updates still reach it before its reply. If the leader loses leadership, its speculative
  * changes are undone ({@link #leadershipLost}); the entries that still commit are applied again
@@ -51,12 +53,44 @@ final class ClusterMember implements ReplicaStateMachine {
   /** A proposal of this leader not yet committed: its transaction id and changes. */
   private record Speculative(UUID txnId, ChangeSet changes) {}
 
+  /** A client's write waiting to be sent to the leader. */
+  private record Forwarded(MonitorSink client, JsonNode requestId, JsonNode params, long start) {}
+
+  /**
+   * A batch this member submitted while leading, executed from memory by {@link #propose}.
+   *
+   * @param replies filled in by the leader: one reply object per transaction
+   */
+  private record LocalBatch(long id, List<Forwarded> batch, ArrayNode replies) {
+    LocalBatch(long id, List<Forwarded> batch) {
+      this(id, batch, Json.array());
+    }
+  }
+
+  /**
+   * Batches of forwarded writes a member may have in flight to the leader at once. One: Raft's
+   * cost is per entry, so fewer, larger entries carry more transactions per second (measured
+   * with 64 writes in flight on one connection: 1 batch 2,400 txn/s, 2 batches 1,500, 4 batches
+   * 1,200, all CPU-bound on two cores).
+   */
+  static final int MAX_BATCHES_IN_FLIGHT = 1;
+  /** Most transactions in one batch (one Raft entry). */
+  static final int MAX_BATCH = 256;
+
   private final DatabaseEngine engine;
   private final Runnable onStatusChange;
   private volatile RaftReplica replica;
   /** Loop-confined. */
   private final ArrayDeque<Speculative> speculative = new ArrayDeque<>();
   private final TreeMap<Long, List<Runnable>> afterIndex = new TreeMap<>();
+  /** Writes waiting for the next batch to the leader. Loop-confined. */
+  private final List<Forwarded> queued = new ArrayList<>();
+  private int batchesInFlight;
+  /** Batches submitted while leading, by id. Loop-confined. */
+  private final Map<Long, LocalBatch> localBatches = new java.util.HashMap<>();
+  private long nextLocalId;
+  /** Tells this process's local batches from another's. */
+  private final UUID instance = UUID.randomUUID();
   private long appliedIndex;
   private long appliedTerm;
 
@@ -84,28 +118,87 @@ final class ClusterMember implements ReplicaStateMachine {
         return;
       }
     }
+    queued.add(new Forwarded(client, requestId, params, start));
+  }
+
+  /**
+   * Sends the queued writes to the leader, many per Raft entry. Called by the engine at the end
+   * of every batch of loop tasks, hence also when a batch in flight completes. At most
+   * {@link #MAX_BATCHES_IN_FLIGHT} batches are in flight at once; writes arriving meanwhile wait
+   * and go together in the next one, so a loaded member proposes few large entries instead of
+   * one entry per transaction (the per-entry cost of Raft — a log append, an fsync on each
+   * member, a round trip, Ratis's bookkeeping — is then shared). Loop-confined.
+   */
+  void flushForwards() {
+    while (!queued.isEmpty() && batchesInFlight < MAX_BATCHES_IN_FLIGHT) {
+      int n = Math.min(queued.size(), MAX_BATCH);
+      List<Forwarded> batch = new ArrayList<>(queued.subList(0, n));
+      queued.subList(0, n).clear();
+      submit(batch, true);
+    }
+  }
+
+  /**
+   * Sends one batch to the leader. When this member leads, the request carries only a handle of
+   * the batch, which {@link #propose} (in this process) executes from memory: the transactions
+   * are neither serialized nor parsed again, and their results come back the same way. If
+   * leadership moved meanwhile, the new leader cannot resolve the handle and asks for the whole
+   * batch, which is then sent again in full.
+   */
+  private void submit(List<Forwarded> batch, boolean mayStayLocal) {
     ObjectNode request = Json.object();
-    request.set("params", params);
-    long elapsed = engine.clock().millis() - start;
-    request.put("elapsed", elapsed);
-    RaftReplica r = replica;
-    r.submit(request.toString().getBytes(StandardCharsets.UTF_8)).whenComplete((s, err) ->
-        engine.loop().execute(() -> {
-          if (err != null) {
-            OvsdbException e = new OvsdbException("not leader", "the cluster has no leader "
-                + "that accepts writes now (" + rootMessage(err) + "); try again later");
-            engine.outbox().add(() -> client.replyError(requestId, e.toJson()));
-            return;
-          }
-          JsonNode reply = Json.parse(new String(s.reply(), StandardCharsets.UTF_8));
-          if (reply.has("blocked")) {
-            engine.block(client, requestId, params, start, reply.get("blocked").asLong());
-            return;
-          }
-          JsonNode results = reply.get("results");
-          whenApplied(s.index(), () -> engine.outbox().add(() -> client.reply(requestId,
-              results)));
-        }));
+    LocalBatch mine = null;
+    if (mayStayLocal && replica.isLeader()) {
+      mine = new LocalBatch(nextLocalId++, batch);
+      localBatches.put(mine.id(), mine);
+      request.put("local", instance.toString());
+      request.put("id", mine.id());
+    } else {
+      ArrayNode txns = request.putArray("txns");
+      long now = engine.clock().millis();
+      for (Forwarded f : batch) {
+        ObjectNode t = txns.addObject();
+        t.set("params", f.params());
+        t.put("elapsed", now - f.start());
+      }
+    }
+    LocalBatch local = mine;
+    batchesInFlight++;
+    replica.submit(bytes(request)).whenComplete((s, err) -> engine.loop().execute(() -> {
+      batchesInFlight--;
+      if (local != null) {
+        localBatches.remove(local.id());
+      }
+      if (err != null) {
+        OvsdbException e = new OvsdbException("not leader", "the cluster has no leader "
+            + "that accepts writes now (" + rootMessage(err) + "); try again later");
+        for (Forwarded f : batch) {
+          engine.outbox().add(() -> f.client().replyError(f.requestId(), e.toJson()));
+        }
+        return;
+      }
+      JsonNode reply = Json.parse(new String(s.reply(), StandardCharsets.UTF_8));
+      if (reply.has("resend")) {
+        submit(batch, false);
+        return;
+      }
+      JsonNode replies = local != null ? local.replies() : reply.path("replies");
+      for (int i = 0; i < batch.size(); i++) {
+        Forwarded f = batch.get(i);
+        JsonNode r = replies.path(i);
+        if (r.has("blocked")) {
+          engine.block(f.client(), f.requestId(), f.params(), f.start(),
+              r.get("blocked").asLong());
+        } else if (r.has("error")) {
+          JsonNode error = r.get("error");
+          engine.outbox().add(() -> f.client().replyError(f.requestId(), error));
+        } else {
+          JsonNode results = r.get("results");
+          whenApplied(s.index(), () -> engine.outbox().add(() -> f.client().reply(
+              f.requestId(), results)));
+        }
+      }
+    }));
   }
 
   private void whenApplied(long index, Runnable task) {
@@ -121,28 +214,85 @@ final class ClusterMember implements ReplicaStateMachine {
     return engine.call(db -> proposeOnLoop(request)).join();
   }
 
+  /**
+   * Executes a batch of forwarded transactions in order, each seeing the ones before it, and
+   * makes one log entry of all their changes (one transaction id each, as in a standalone log).
+   */
   private Proposal proposeOnLoop(byte[] request) {
     JsonNode req = Json.parse(new String(request, StandardCharsets.UTF_8));
-    TransactionOutcome out = engine.executor().execute(req.get("params"),
-        req.path("elapsed").asLong(0), lock -> true, false);
+    if (req.has("local")) {
+      LocalBatch local = instance.toString().equals(req.get("local").asText())
+          ? localBatches.get(req.path("id").asLong()) : null;
+      if (local == null || local.replies().size() > 0) {
+        // Not submitted here, or already executed once (Ratis retried it): send it in full.
+        return new Proposal(null, bytes(Json.object().put("resend", true)), null);
+      }
+      long now = engine.clock().millis();
+      List<JsonNode> params = new ArrayList<>();
+      long[] elapsed = new long[local.batch().size()];
+      for (int i = 0; i < elapsed.length; i++) {
+        Forwarded f = local.batch().get(i);
+        params.add(f.params());
+        elapsed[i] = now - f.start();
+      }
+      return execute(params, elapsed, local.replies(), bytes(Json.object().put("local", true)));
+    }
+    List<JsonNode> params = new ArrayList<>();
+    JsonNode txns = req.path("txns");
+    long[] elapsed = new long[txns.size()];
+    for (int i = 0; i < elapsed.length; i++) {
+      params.add(txns.get(i).get("params"));
+      elapsed[i] = txns.get(i).path("elapsed").asLong(0);
+    }
     ObjectNode reply = Json.object();
-    if (out.blocked()) {
-      reply.put("blocked", out.timeoutMs());
-      return new Proposal(null, bytes(reply), null);
-    }
-    reply.set("results", out.results());
-    if (!out.hasChanges()) {
-      return new Proposal(null, bytes(reply), null);
-    }
-    UUID txnId = engine.newTxnId();
-    engine.applyProposed(out.changes(), txnId);
-    Speculative spec = new Speculative(txnId, out.changes());
-    speculative.addLast(spec);
+    ArrayNode replies = reply.putArray("replies");
+    return execute(params, elapsed, replies, null);
+  }
+
+  /**
+   * Executes transactions one after another, adds one reply object per transaction to
+   * {@code replies}, and proposes their changes as one entry.
+   *
+   * @param replyBytes the submitter's reply, or null to send {@code replies} (in a
+   *     {@code "replies"} member) once they are filled in
+   */
+  private Proposal execute(List<JsonNode> params, long[] elapsed, ArrayNode replies,
+      byte[] replyBytes) {
     ObjectNode entry = Json.object();
-    entry.put("txn", txnId.toString());
-    entry.set("record", ChangeSetJson.toRecord(out.changes(), out.comment(),
-        engine.clock().millis(), true));
-    return new Proposal(bytes(entry), bytes(reply), spec);
+    ArrayNode entryTxns = entry.putArray("txns");
+    List<Speculative> proposed = new ArrayList<>();
+    for (int i = 0; i < params.size(); i++) {
+      ObjectNode r = replies.addObject();
+      TransactionOutcome out;
+      try {
+        out = engine.executor().execute(params.get(i), elapsed[i], lock -> true, false);
+      } catch (OvsdbException e) {
+        r.set("error", e.toJson());
+        continue;
+      }
+      if (out.blocked()) {
+        r.put("blocked", out.timeoutMs());
+        continue;
+      }
+      r.set("results", out.results());
+      if (out.hasChanges()) {
+        UUID txnId = engine.newTxnId();
+        engine.applyProposed(out.changes(), txnId);
+        Speculative spec = new Speculative(txnId, out.changes());
+        speculative.addLast(spec);
+        proposed.add(spec);
+        ObjectNode e = entryTxns.addObject();
+        e.put("txn", txnId.toString());
+        e.set("record", ChangeSetJson.toRecord(out.changes(), out.comment(),
+            engine.clock().millis(), true));
+      }
+    }
+    byte[] reply = replyBytes != null ? replyBytes
+        : bytes(Json.object().set("replies", replies));
+    if (proposed.isEmpty()) {
+      return new Proposal(null, reply, null);
+    }
+    return new Proposal(bytes(entry), reply, List.copyOf(proposed));
   }
 
   @Override
@@ -150,10 +300,12 @@ final class ClusterMember implements ReplicaStateMachine {
       Proposal proposedHere) {
     return engine.call(db -> {
       if (entry.length > 0) {
-        Speculative mine = proposedHere == null ? null : (Speculative) proposedHere.token();
-        if (mine != null && speculative.peekFirst() == mine) {
-          speculative.pollFirst();
-          engine.committed(mine.changes(), mine.txnId(), engine.outbox());
+        List<?> mine = proposedHere == null ? List.of() : (List<?>) proposedHere.token();
+        if (!mine.isEmpty() && speculative.peekFirst() == mine.get(0)) {
+          for (int i = 0; i < mine.size(); i++) {
+            Speculative s = speculative.pollFirst();
+            engine.committed(s.changes(), s.txnId(), engine.outbox());
+          }
         } else {
           applyForeign(db, entry);
         }
@@ -165,11 +317,13 @@ final class ClusterMember implements ReplicaStateMachine {
     }).thenRun(onStatusChange);
   }
 
+  /** Applies an entry another member proposed: its transactions, in order. */
   private void applyForeign(Database db, byte[] entry) {
-    JsonNode e = Json.parse(new String(entry, StandardCharsets.UTF_8));
-    UUID txnId = Atoms.parseUuid(e.get("txn").asText());
-    ChangeSet changes = ChangeSetJson.fromFileRecord(db, e.get("record"), engine::newTxnId);
-    engine.applyChanges(changes, txnId, engine.outbox());
+    for (JsonNode t : Json.parse(new String(entry, StandardCharsets.UTF_8)).path("txns")) {
+      UUID txnId = Atoms.parseUuid(t.get("txn").asText());
+      ChangeSet changes = ChangeSetJson.fromFileRecord(db, t.get("record"), engine::newTxnId);
+      engine.applyChanges(changes, txnId, engine.outbox());
+    }
   }
 
   private void runAfterIndex() {

@@ -282,6 +282,10 @@ public final class DatabaseEngine implements AutoCloseable {
    */
   private void afterBatch() {
     blocked.expire();
+    ClusterMember member = cluster;
+    if (member != null) {
+      member.flushForwards();
+    }
     for (Runnable r : updatesNow) {
       r.run();
     }

@@ -109,10 +109,10 @@ public final class OvsdbServer implements AutoCloseable {
     if (member != null && member.replica() != null) {
       ClusterStatus c = member.replica().status();
       status = new ServerDatabase.Status(engine.name(), "clustered", c.connected(), c.isLeader(),
-          engine.schema().json().toString(), c.cid(), c.sid(), c.appliedIndex());
+          engine.schema().jsonText(), c.cid(), c.sid(), c.appliedIndex());
     } else {
       status = new ServerDatabase.Status(engine.name(), "standalone", true, true,
-          engine.schema().json().toString(), null, null, null);
+          engine.schema().jsonText(), null, null, null);
     }
     serverDb.commitInternal(db -> ServerDatabase.upsert(db, status, config.random()));
   }
