@@ -19,8 +19,10 @@ import org.jovn.ovsdb.rpc.Remote;
  * @param memoryRows rows inserted by {@code memory}
  * @param memoryBatch rows per transaction in {@code memory}
  * @param serverPid process id of the server whose memory is read, or 0 if unknown
- * @param warmup unmeasured single-row inserts (16 in flight, then deleted) sent before the first
- *     workload so that neither the client's JIT nor the server's caches are cold; 0 for none
+ * @param warmup unmeasured single-row inserts (64 in flight, then deleted) sent before the first
+ *     workload so that the figures are a running server's: neither the client's nor a
+ *     JIT-compiled server's code is cold (tens of thousands of transactions go by before a JVM
+ *     has compiled its hot paths); 0 for none
  */
 public record BenchOptions(
     Remote remote,
@@ -70,7 +72,7 @@ public record BenchOptions(
    */
   public static BenchOptions defaults(Remote remote) {
     return new BenchOptions(remote, DEFAULT_WORKLOADS, Duration.ofSeconds(5), 0, 1, 20_000, 200,
-        1_000_000, 10_000, 0, 5_000);
+        1_000_000, 10_000, 0, 50_000);
   }
 
   /**

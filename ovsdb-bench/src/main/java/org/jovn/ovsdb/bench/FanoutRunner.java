@@ -15,11 +15,17 @@ import org.jovn.ovsdb.rpc.RpcException;
 /**
  * Runs {@link Workload.Fanout}: N monitoring connections, then K single-row inserts one at a time
  * on another connection; each is timed from just before sending to the moment the last monitor
- * has its update (matched by the row's unique name, see {@link FanoutTracker}).
+ * has its update (matched by the row's unique name, see {@link FanoutTracker}). Unless warm-up is
+ * off ({@code --warmup=0}), {@link #WARMUP_TXNS} unmeasured inserts go first with the monitors
+ * in place, so that the figures are those of a running server, not of its first few updates
+ * (a JIT-compiled server is still compiling its update path then).
  */
 final class FanoutRunner {
   /** How long one update may take to reach every monitor. */
   static final Duration UPDATE_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Unmeasured transactions sent first, the monitors in place. */
+  static final int WARMUP_TXNS = 200;
 
   private final BenchContext context;
   private final Workload.Fanout workload;
@@ -41,9 +47,14 @@ final class FanoutRunner {
               tracker::onNotification));
         }
         String method = subscribe(monitors);
+        String prefix = context.prefix(workload);
+        if (context.options().warmup() > 0) {
+          for (int k = 0; k < WARMUP_TXNS; k++) {
+            timeOne(writer, prefix + "warmup-" + k, uuids);
+          }
+        }
         LatencyRecorder latencies = new LatencyRecorder();
         long start = System.nanoTime();
-        String prefix = context.prefix(workload);
         for (int k = 0; k < context.options().fanoutTransactions(); k++) {
           latencies.record(timeOne(writer, prefix + k, uuids));
         }

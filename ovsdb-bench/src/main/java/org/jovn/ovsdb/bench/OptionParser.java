@@ -22,7 +22,8 @@ final class OptionParser {
         --rows=N               rows inserted by memory (default 1000000)
         --batch=N              rows per memory transaction (default 10000)
         --server-pid=PID       server process whose VmRSS memory reports
-        --warmup=N             unmeasured inserts sent first, then deleted (default 5000)
+        --warmup=N             unmeasured inserts sent first, then deleted (default 50000);
+                               0 also skips fanout-N's 200 unmeasured transactions
         --metrics-out=FILE     also write every figure as tab-separated lines to FILE
                                (workload, metric, value, unit, higher|lower is better)
         --help, --help-workloads  print this text

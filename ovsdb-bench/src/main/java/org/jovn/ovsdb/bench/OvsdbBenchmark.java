@@ -125,7 +125,7 @@ public final class OvsdbBenchmark {
     BenchOptions warm = options.withDuration(options.duration(), options.warmup())
         .withConnections(1);
     new InsertRunner(new BenchContext(transport, warm, runId + "-warmup"),
-        new Workload.Insert(16)).run();
+        new Workload.Insert(64)).run();
   }
 
   private static void checkDatabase(BenchContext context) {
