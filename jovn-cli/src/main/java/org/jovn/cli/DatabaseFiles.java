@@ -9,16 +9,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.InstantSource;
 import java.util.random.RandomGenerator;
 import org.jovn.ovsdb.OvsdbException;
-import org.jovn.ovsdb.data.Datum;
-import org.jovn.ovsdb.data.Row;
-import org.jovn.ovsdb.data.Uuids;
-import org.jovn.ovsdb.db.ChangeSet;
 import org.jovn.ovsdb.db.ChangeSetJson;
 import org.jovn.ovsdb.db.Database;
-import org.jovn.ovsdb.db.RowChange;
-import org.jovn.ovsdb.schema.ColumnSchema;
+import org.jovn.ovsdb.db.SchemaConversion;
 import org.jovn.ovsdb.schema.DatabaseSchema;
-import org.jovn.ovsdb.schema.TableSchema;
 import org.jovn.ovsdb.server.LogStorage;
 import org.jovn.ovsdb.storage.LogFile;
 import org.jovn.ovsdb.txn.TransactionExecutor;
@@ -67,26 +61,9 @@ final class DatabaseFiles {
   static void convert(Path db, JsonNode schemaJson, Path dst) {
     DatabaseSchema schema = DatabaseSchema.fromJson(schemaJson);
     LogStorage.Opened o = LogStorage.open(db, InstantSource.system(), RANDOM);
-    Database converted = new Database(schema);
+    Database converted;
     try (LogStorage s = o.storage()) {
-      ChangeSet.Builder b = ChangeSet.builder();
-      for (TableSchema t : schema.tables()) {
-        TableSchema old = o.database().schema().table(t.name());
-        if (old == null) {
-          continue;
-        }
-        for (Row r : o.database().rows(t.name())) {
-          Row n = Row.withDefaults(t, r.uuid(), Uuids.random(RANDOM));
-          for (ColumnSchema c : t.columns()) {
-            ColumnSchema oc = old.column(c.name());
-            if (oc != null) {
-              n = n.with(c, Datum.fromJson(c.type(), r.get(oc).toJson(oc.type()), null));
-            }
-          }
-          b.put(t.name(), new RowChange(null, n));
-        }
-      }
-      converted.apply(b.build());
+      converted = SchemaConversion.convert(o.database(), schema, RANDOM);
     }
     Path target = dst != null ? dst : db;
     write(target, schemaJson, converted, dst == null);

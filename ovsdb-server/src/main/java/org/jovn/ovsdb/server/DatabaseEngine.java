@@ -19,6 +19,7 @@ import org.jovn.ovsdb.OvsdbException;
 import org.jovn.ovsdb.data.Uuids;
 import org.jovn.ovsdb.db.ChangeSet;
 import org.jovn.ovsdb.db.Database;
+import org.jovn.ovsdb.db.SchemaConversion;
 import org.jovn.ovsdb.json.Json;
 import org.jovn.ovsdb.monitor.Monitor;
 import org.jovn.ovsdb.monitor.UpdateFormat;
@@ -47,9 +48,10 @@ import org.slf4j.LoggerFactory;
 public final class DatabaseEngine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseEngine.class);
 
-  private final Database db;
+  /** Replaced only by {@link #convert}, on the loop; volatile for {@link #schema}. */
+  private volatile Database db;
   private final DatabaseStorage storage;
-  private final TransactionExecutor executor;
+  private TransactionExecutor executor;
   private final CommitLoop loop;
   private final InstantSource clock;
   private final RandomGenerator random;
@@ -450,6 +452,43 @@ public final class DatabaseEngine implements AutoCloseable {
         done.completeExceptionally(e);
       }
     }));
+    return done;
+  }
+
+  /**
+   * The "convert" method: converts the database to a new version of its schema while it is
+   * served, as ovsdb-server does. Once commits in flight are durable, the converted contents
+   * replace the file (written whole, like a compaction, so a crash leaves the old or the new
+   * database) and the data; the transaction history restarts, so that monitor_cond_since
+   * clients fetch everything again; every monitor of the database is ended: a client that asked
+   * to be told of database changes ({@code set_db_change_aware}) receives
+   * {@code monitor_canceled} for each, and is otherwise disconnected.
+   */
+  CompletableFuture<Void> convert(DatabaseSchema target) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    loop.execute(() -> {
+      if (cluster != null) {
+        done.completeExceptionally(new OvsdbException("not supported", "converting a "
+            + "clustered database online is not supported; convert its file offline"));
+        return;
+      }
+      whenNoSyncInFlight(() -> {
+        try {
+          Database converted = SchemaConversion.convert(db, target, random);
+          storage.compact(converted);
+          db = converted;
+          executor = new TransactionExecutor(converted, random);
+          history.reset(newUuid());
+          for (Monitors.Entry m : monitors.clear()) {
+            m.client().monitorCanceled(m.monitor().id());
+          }
+          LOG.info("database {} converted to schema version {}", name(), target.version());
+          done.complete(null);
+        } catch (RuntimeException e) {
+          done.completeExceptionally(e);
+        }
+      });
+    });
     return done;
   }
 

@@ -30,14 +30,12 @@ public final class LogStorage implements DatabaseStorage {
   private static final Logger LOG = LoggerFactory.getLogger(LogStorage.class);
 
   private final LogFile log;
-  private final JsonNode schemaJson;
   private final CompactionPolicy policy;
   /** Commits not yet handed to the log; owner thread only. */
   private final List<Pending> pending = new ArrayList<>();
 
-  private LogStorage(LogFile log, JsonNode schemaJson, CompactionPolicy policy) {
+  private LogStorage(LogFile log, CompactionPolicy policy) {
     this.log = log;
-    this.schemaJson = schemaJson;
     this.policy = policy;
   }
 
@@ -52,11 +50,9 @@ public final class LogStorage implements DatabaseStorage {
    */
   public static Opened open(Path file, InstantSource clock, RandomGenerator random) {
     AtomicReference<Database> db = new AtomicReference<>();
-    AtomicReference<JsonNode> schema = new AtomicReference<>();
     long[] count = {0};
     LogFile log = LogFile.open(file, record -> {
       if (db.get() == null) {
-        schema.set(record);
         db.set(new Database(DatabaseSchema.fromJson(record)));
       } else {
         Database d = db.get();
@@ -70,7 +66,7 @@ public final class LogStorage implements DatabaseStorage {
     }
     LOG.info("{}: opened database {} ({} transactions, {} rows)", file,
         db.get().schema().name(), count[0], db.get().totalRows());
-    return new Opened(db.get(), new LogStorage(log, schema.get(),
+    return new Opened(db.get(), new LogStorage(log,
         new CompactionPolicy(clock, random)));
   }
 
@@ -144,7 +140,7 @@ public final class LogStorage implements DatabaseStorage {
     sync();
     boolean ok = false;
     try {
-      log.replaceWith(List.of(schemaJson, ChangeSetJson.snapshotRecord(db,
+      log.replaceWith(List.of(db.schema().json(), ChangeSetJson.snapshotRecord(db,
           System.currentTimeMillis())));
       ok = true;
       LOG.info("{}: compacted database to {} bytes", log.path(), log.size());

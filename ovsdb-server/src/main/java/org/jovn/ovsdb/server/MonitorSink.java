@@ -24,4 +24,10 @@ interface MonitorSink {
 
   /** Told when a monitor request failed, so that its id may be used again. */
   default void monitorRejected(JsonNode monitorId) {}
+
+  /**
+   * Told when the server ended a monitor because its database changed schema: the client gets
+   * {@code monitor_canceled} if it asked to be told of database changes, else is disconnected.
+   */
+  default void monitorCanceled(JsonNode monitorId) {}
 }

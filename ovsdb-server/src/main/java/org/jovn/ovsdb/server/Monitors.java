@@ -65,6 +65,18 @@ final class Monitors {
     return count;
   }
 
+  /** A client's monitor. */
+  record Entry(MonitorSink client, Monitor monitor) {}
+
+  /** Removes every monitor and returns them. */
+  List<Entry> clear() {
+    List<Entry> all = new java.util.ArrayList<>();
+    byClient.forEach((client, mine) -> mine.values().forEach(m -> all.add(new Entry(client, m))));
+    byClient.clear();
+    count = 0;
+    return all;
+  }
+
   /**
    * Adds to {@code sends} the notification each monitor gets for a commit. Monitors that watch
    * the same thing share one computed update, serialized once to JSON text.

@@ -103,6 +103,11 @@ public final class OvsdbServer implements AutoCloseable {
     publish(engine);
   }
 
+  /** A database was converted to a new schema: {@code _Server} shows the new one. */
+  void schemaChanged(DatabaseEngine engine) {
+    publish(engine);
+  }
+
   private void publish(DatabaseEngine engine) {
     ServerDatabase.Status status;
     ClusterMember member = engine.cluster();

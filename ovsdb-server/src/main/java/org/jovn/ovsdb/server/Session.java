@@ -9,6 +9,7 @@ import org.jovn.ovsdb.OvsdbException;
 import org.jovn.ovsdb.data.Atoms;
 import org.jovn.ovsdb.json.Json;
 import org.jovn.ovsdb.monitor.UpdateFormat;
+import org.jovn.ovsdb.schema.DatabaseSchema;
 import org.jovn.ovsdb.rpc.Notification;
 import org.jovn.ovsdb.rpc.Request;
 import org.jovn.ovsdb.rpc.RpcConnection;
@@ -62,6 +63,7 @@ final class Session implements RpcHandler, MonitorSink {
         dbChangeAware = param(params, 0).asBoolean();
         reply(id, Json.object());
       }
+      case "convert" -> convert(params, id);
       case "get_server_id" -> reply(id, Json.NODES.textNode(server.serverId().toString()));
       case "echo" -> reply(id, params);
       default -> replyError(id, Json.NODES.textNode("unknown method"));
@@ -109,6 +111,32 @@ final class Session implements RpcHandler, MonitorSink {
       return;
     }
     db.cancelMonitor(this, monitorId).thenRun(() -> reply(id, Json.object()));
+  }
+
+  /** ["DB", SCHEMA]: converts a served database to a new version of its schema. */
+  private void convert(JsonNode params, JsonNode id) {
+    DatabaseEngine db = database("convert", params);
+    if (readOnly || ServerDatabase.NAME.equals(db.name())) {
+      throw new OvsdbException("not allowed", "database " + db.name()
+          + " may not be converted over this connection");
+    }
+    DatabaseSchema target = DatabaseSchema.fromJson(param(params, 1));
+    if (!target.name().equals(db.name())) {
+      throw new OvsdbException("invalid parameters", "new schema name (" + target.name()
+          + ") does not match database name (" + db.name() + ")");
+    }
+    db.convert(target).whenComplete((v, err) -> {
+      if (err == null) {
+        server.schemaChanged(db);
+        reply(id, Json.object());
+      } else {
+        Throwable cause = err instanceof java.util.concurrent.CompletionException
+            && err.getCause() != null ? err.getCause() : err;
+        OvsdbException e = cause instanceof OvsdbException oe ? oe
+            : new OvsdbException("internal error", "conversion failed: " + cause.getMessage());
+        replyError(id, e.toJson());
+      }
+    });
   }
 
   private void lock(String method, JsonNode params, JsonNode id) {
@@ -201,6 +229,17 @@ final class Session implements RpcHandler, MonitorSink {
   @Override
   public void monitorRejected(JsonNode monitorId) {
     monitors.remove(monitorId);
+  }
+
+  @Override
+  public void monitorCanceled(JsonNode monitorId) {
+    monitors.remove(monitorId);
+    if (dbChangeAware) {
+      notify("monitor_canceled", Json.array(monitorId));
+    } else {
+      LOG.info("{}: disconnecting: a monitored database changed schema", connection.name());
+      connection.close();
+    }
   }
 
   boolean dbChangeAware() {

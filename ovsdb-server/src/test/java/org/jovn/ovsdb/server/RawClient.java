@@ -17,13 +17,13 @@ import org.jovn.ovsdb.json.Json;
  * not: malformed JSON, oversize or deeply nested messages, explicit request ids. Owned and
  * closed by the test.
  */
-final class RawClient implements AutoCloseable {
+public final class RawClient implements AutoCloseable {
   private final Socket socket;
   private final OutputStream out;
   private final InputStream in;
   private JsonParser parser;
 
-  RawClient(int port) {
+  public RawClient(int port) {
     try {
       socket = new Socket();
       socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
@@ -50,12 +50,12 @@ final class RawClient implements AutoCloseable {
   }
 
   /** Sends JSON text in which single quotes stand for double quotes. */
-  void send(String json) throws IOException {
+  public void send(String json) throws IOException {
     sendRaw(json.replace('\'', '"'));
   }
 
   /** Reads the next JSON message, or returns null when the server closed the connection. */
-  JsonNode read() throws IOException {
+  public JsonNode read() throws IOException {
     if (parser == null) {
       parser = Json.MAPPER.createParser(in);
     }
@@ -66,7 +66,7 @@ final class RawClient implements AutoCloseable {
   }
 
   /** Reads messages until one is a response with this id (as JSON text, quotes translated). */
-  JsonNode readResponse(String id) throws IOException {
+  public JsonNode readResponse(String id) throws IOException {
     JsonNode want = TestClient.json(id);
     while (true) {
       JsonNode m = read();

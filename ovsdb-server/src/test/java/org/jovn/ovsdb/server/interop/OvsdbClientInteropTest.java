@@ -12,7 +12,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jovn.ovsdb.json.Json;
+import org.jovn.ovsdb.server.RawClient;
 import org.jovn.ovsdb.schema.ColumnSchema;
 import org.jovn.ovsdb.schema.DatabaseSchema;
 import org.jovn.ovsdb.schema.TableSchema;
@@ -241,4 +244,83 @@ class OvsdbClientInteropTest {
           .contains("sw0-renamed");
     }
   }
+
+  @Test
+  void convert_realClientConvertsServedDatabase_monitorsEndAndFileHoldsNewSchema()
+      throws Exception {
+    client("transact", server.unix(), insertSwitch("sw0", "jovn"));
+    ObjectNode schema = (ObjectNode) DatabaseSchema.bundled("ovn-nb").json().deepCopy();
+    schema.put("version", "99.0.0");
+    ((ObjectNode) schema.get("tables").get("Logical_Switch").get("columns"))
+        .putObject("jovn_extra").put("type", "string");
+    Path schemaFile = dir.resolve("new.ovsschema");
+    Files.writeString(schemaFile, schema.toString());
+    int port = Integer.parseInt(server.tcp().substring(server.tcp().lastIndexOf(':') + 1));
+    try (RawClient aware = new RawClient(port); RawClient unaware = new RawClient(port)) {
+      aware.send("{'id':1,'method':'set_db_change_aware','params':[true]}");
+      aware.readResponse("1");
+      for (RawClient c : List.of(aware, unaware)) {
+        c.send("{'id':2,'method':'monitor_cond','params':['OVN_Northbound','m',"
+            + "{'Logical_Switch':[{'columns':['name']}]}]}");
+        assertThat(c.readResponse("2").toString()).contains("sw0");
+      }
+
+      assertThat(client("needs-conversion", server.unix(), schemaFile.toString()).strip())
+          .isEqualTo("yes");
+      client("convert", server.unix(), schemaFile.toString());
+
+      JsonNode canceled = aware.read();
+      assertThat(canceled.path("method").asText()).isEqualTo("monitor_canceled");
+      assertThat(canceled.path("params")).isEqualTo(Json.parse("[\"m\"]"));
+      assertThat(unaware.read()).as("a client not aware of database changes is "
+          + "disconnected").isNull();
+    }
+    assertThat(client("get-schema-version", server.unix(), NB).strip()).isEqualTo("99.0.0");
+    assertThat(client("needs-conversion", server.unix(), schemaFile.toString()).strip())
+        .isEqualTo("no");
+    assertThat(client("transact", server.unix(), "[\"OVN_Northbound\",{\"op\":\"select\","
+        + "\"table\":\"Logical_Switch\",\"where\":[],\"columns\":[\"name\",\"jovn_extra\"]}]"))
+        .contains("\"name\":\"sw0\"").contains("\"jovn_extra\":\"\"");
+    // _Server shows the new schema too.
+    assertThat(client("transact", server.unix(), "[\"_Server\",{\"op\":\"select\","
+        + "\"table\":\"Database\",\"where\":[[\"name\",\"==\",\"OVN_Northbound\"]],"
+        + "\"columns\":[\"schema\"]}]")).contains("99.0.0");
+
+    // A schema for another database is refused with ovsdb-server's error (the real
+    // ovsdb-client cannot send that: it crashes on it), and nothing changes.
+    ObjectNode other = schema.deepCopy();
+    other.put("name", "Other");
+    try (RawClient c = new RawClient(port)) {
+      c.send("{'id':3,'method':'convert','params':['OVN_Northbound'," + other.toString()
+          .replace('"', '\'') + "]}");
+      JsonNode error = c.readResponse("3").get("error");
+      assertThat(error.get("error").asText()).isEqualTo("invalid parameters");
+      assertThat(error.get("details").asText()).isEqualTo(
+          "new schema name (Other) does not match database name (OVN_Northbound)");
+    }
+    // Data that does not fit the new schema fails the conversion; nothing changes.
+    ObjectNode narrow = schema.deepCopy();
+    narrow.put("version", "100.0.0");
+    ((ObjectNode) narrow.get("tables").get("Logical_Switch").get("columns"))
+        .putObject("name").putObject("type").putObject("key").put("type", "string")
+        .put("maxLength", 2);
+    try (RawClient c = new RawClient(port)) {
+      c.send("{'id':4,'method':'convert','params':['OVN_Northbound'," + narrow.toString()
+          .replace('"', '\'') + "]}");
+      JsonNode error = c.readResponse("4").get("error");
+      assertThat(error.get("error").asText()).isEqualTo("constraint violation");
+      assertThat(error.get("details").asText()).contains("sw0");
+    }
+    assertThat(client("get-schema-version", server.unix(), NB).strip()).isEqualTo("99.0.0");
+
+    // The file now holds the new schema: the real ovsdb-tool reads it, and jovn reopens it.
+    server.close();
+    String file = dir.resolve("nb-ovn-nb.db").toString();
+    assertThat(tool("db-version", file).strip()).isEqualTo("99.0.0");
+    try (JovnServer s = JovnServer.serve(dir, "again", List.of(Path.of(file)))) {
+      assertThat(client("get-schema-version", s.unix(), NB).strip()).isEqualTo("99.0.0");
+      assertThat(client("dump", s.unix(), NB, "Logical_Switch", "name")).contains("sw0");
+    }
+  }
+
 }
