@@ -1,5 +1,6 @@
 package org.jovn.ovsdb.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,8 +15,13 @@ public final class Json {
   /** Nodes are made through this factory; numbers keep exact integer form. */
   public static final JsonNodeFactory NODES = CompactNodeFactory.INSTANCE;
 
-  /** Shared mapper: doubles stay doubles, deep nesting is bounded by the framing layer. */
-  public static final ObjectMapper MAPPER = JsonMapper.builder()
+  /**
+   * Shared mapper: doubles stay doubles, deep nesting is bounded by the framing layer. Field
+   * names are not canonicalized: file records, log entries and updates key rows by UUID, names
+   * seen once that would only fill Jackson's symbol table.
+   */
+  public static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+          .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build())
       .enable(DeserializationFeature.USE_LONG_FOR_INTS)
       .nodeFactory(CompactNodeFactory.INSTANCE)
       .build();

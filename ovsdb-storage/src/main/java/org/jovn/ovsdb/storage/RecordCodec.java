@@ -28,7 +28,10 @@ final class RecordCodec {
     /** ovsdb reads the header with {@code fgets(header, 128)}: at most 127 bytes. */
     static final int MAX_HEADER_BYTES = 127;
 
-    static final ObjectMapper MAPPER = new ObjectMapper()
+    /** Field names are not canonicalized: records key rows by UUID, names seen once. */
+    static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory
+            .builder().disable(com.fasterxml.jackson.core.JsonFactory.Feature
+                .CANONICALIZE_FIELD_NAMES).build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private static final Pattern HEADER =
