@@ -213,6 +213,25 @@ public final class DatabaseEngine implements AutoCloseable {
     });
   }
 
+  /**
+   * Applies a change set made by the server itself without writing it to storage, as
+   * ovsdb-server's replay commit of remote status: monitors and waiting transactions see it, the
+   * file never does (no record, no fsync). Only for changes that need no durability, such as
+   * ephemeral status columns. Ignored on a clustered database, whose contents come only from
+   * its log (ovsdb-server reports no remote status there either).
+   */
+  void commitInMemory(Function<Database, ChangeSet> change) {
+    loop.execute(() -> {
+      if (cluster != null) {
+        return;
+      }
+      ChangeSet cs = change.apply(db);
+      if (!cs.isEmpty()) {
+        applyChanges(cs, newUuid(), updatesNow);
+      }
+    });
+  }
+
   /** Parks a transaction whose "wait" is not yet satisfied; it runs again on later commits. */
   void block(MonitorSink client, JsonNode requestId, JsonNode params, long start,
       long timeoutMs) {

@@ -89,6 +89,32 @@ final class LockManager {
     return q != null && q.contains(s);
   }
 
+  /** The names of the locks a session owns and of those it waits for, each sorted. */
+  record SessionLocks(List<String> held, List<String> waiting) {
+    static final SessionLocks NONE = new SessionLocks(List.of(), List.of());
+
+    SessionLocks {
+      held = List.copyOf(held);
+      waiting = List.copyOf(waiting);
+    }
+  }
+
+  /** The locks a session owns or waits for (for its remote's status). */
+  synchronized SessionLocks locksOf(Session s) {
+    List<String> held = new ArrayList<>();
+    List<String> waiting = new ArrayList<>();
+    locks.forEach((name, q) -> {
+      if (q.peekFirst() == s) {
+        held.add(name);
+      } else if (q.contains(s)) {
+        waiting.add(name);
+      }
+    });
+    held.sort(null);
+    waiting.sort(null);
+    return new SessionLocks(held, waiting);
+  }
+
   /** Releases everything a closing session held or waited for. */
   synchronized List<Notice> releaseAll(Session s) {
     List<Notice> notices = new ArrayList<>();

@@ -63,7 +63,8 @@ public final class OvsdbServer implements AutoCloseable {
     publish(serverDb);
     RpcOptions options = RpcOptions.defaults()
         .withMessageLimits(config.maxMessageBytes(), RpcOptions.defaults().maxDepth());
-    this.remotes = new RemoteManager(this, transport, options, this::sslSettings);
+    this.remotes = new RemoteManager(this, transport, options, this::sslSettings,
+        config.clock(), config.random());
   }
 
   /** Opens a database file, standalone or clustered, and serves it. */

@@ -1,23 +1,22 @@
 package org.jovn.ovsdb.server;
 
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import org.jovn.ovsdb.data.Uuids;
 import org.jovn.ovsdb.db.Database;
-import org.jovn.ovsdb.rpc.Notification;
 import org.jovn.ovsdb.rpc.Remote;
-import org.jovn.ovsdb.rpc.Request;
-import org.jovn.ovsdb.rpc.RpcClient;
-import org.jovn.ovsdb.rpc.RpcConnection;
-import org.jovn.ovsdb.rpc.RpcHandler;
 import org.jovn.ovsdb.rpc.RpcOptions;
 import org.jovn.ovsdb.rpc.RpcServer;
 import org.jovn.ovsdb.rpc.RpcTransport;
@@ -29,15 +28,25 @@ import org.slf4j.LoggerFactory;
  * Keeps the server's listeners and outgoing connections in line with its configured remotes:
  * plain ones from the command line or {@code ovsdb-server/add-remote}, and {@code db:} ones read
  * from the databases whenever they change. All binding happens on one worker thread, never on
- * an event loop or a database thread. Thread-safe.
+ * an event loop or a database thread.
+ *
+ * <p>Every {@value #STATUS_PERIOD_MS} ms, as ovsdb-server, it also reports each remote's
+ * {@link ConnectionStatus} in the rows its {@code db:} remotes read (see
+ * {@link DbRemoteSource#statusChanges}).
+ *
+ * <p>Thread-safe.
  */
 final class RemoteManager implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RemoteManager.class);
+  /** How often the status columns are refreshed (ovsdb-server's period). */
+  static final long STATUS_PERIOD_MS = 2500;
 
   private final OvsdbServer server;
   private final RpcTransport transport;
   private final RpcOptions baseOptions;
   private final Supplier<SslSettings> ssl;
+  private final InstantSource clock;
+  private final RandomGenerator random;
   private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "ovsdb-remotes");
     t.setDaemon(true);
@@ -47,19 +56,22 @@ final class RemoteManager implements AutoCloseable {
   private final TreeSet<String> configured = new TreeSet<>();
   /** Guarded by this: remotes read from each db: source. */
   private final Map<String, List<RemoteSpec>> fromDb = new HashMap<>();
-  /** Confined to the worker. */
+  /** Confined to the worker: an RpcServer or an ActiveRemote per remote served. */
   private final Map<RemoteSpec, AutoCloseable> active = new LinkedHashMap<>();
   /** Confined to the worker: bound port per passive target. */
   private final Map<String, Integer> ports = new HashMap<>();
   private volatile boolean closed;
 
   RemoteManager(OvsdbServer server, RpcTransport transport, RpcOptions baseOptions,
-      Supplier<SslSettings> ssl) {
+      Supplier<SslSettings> ssl, InstantSource clock, RandomGenerator random) {
     this.server = server;
     this.transport = transport;
     this.baseOptions = baseOptions;
     this.ssl = ssl;
+    this.clock = clock;
+    this.random = random;
     Timers.every(5000, this::reconcile);
+    Timers.every(STATUS_PERIOD_MS, this::reportStatus);
   }
 
   /** Adds a remote (plain or db:) and applies it. */
@@ -192,11 +204,51 @@ final class RemoteManager implements AutoCloseable {
         ports.put(spec.target(), rs.port());
         LOG.info("{}: listening", spec.target());
       } else {
-        active.put(spec, new ActiveRemote(remote, options, spec.readOnly()));
+        active.put(spec, new ActiveRemote(server, transport, remote, options, spec.readOnly(),
+            clock));
       }
     } catch (RuntimeException e) {
       LOG.warn("{}: {}", spec.target(), e.getMessage());
     }
+  }
+
+  /** Refreshes the status columns of the db: remotes' rows (on the worker). */
+  private void reportStatus() {
+    if (!closed) {
+      worker.execute(this::doReportStatus);
+    }
+  }
+
+  private void doReportStatus() {
+    if (closed) {
+      return;
+    }
+    Map<String, ConnectionStatus> statuses = new HashMap<>();
+    active.forEach((spec, served) -> statuses.putIfAbsent(spec.target(), status(served)));
+    List<String> sources;
+    synchronized (this) {
+      sources = configured.stream().filter(c -> c.startsWith("db:")).toList();
+    }
+    for (String text : sources) {
+      DbRemoteSource source = DbRemoteSource.parse(text);
+      DatabaseEngine engine = server.engine(source.database());
+      if (engine != null) {
+        engine.commitInMemory(db -> source.statusChanges(db,
+            target -> statuses.getOrDefault(target, ConnectionStatus.notServed()),
+            this::newVersion));
+      }
+    }
+  }
+
+  private static ConnectionStatus status(AutoCloseable served) {
+    if (served instanceof RpcServer rs) {
+      return ConnectionStatus.passive(rs.port(), rs.connections().size());
+    }
+    return ((ActiveRemote) served).status();
+  }
+
+  private UUID newVersion() {
+    return Uuids.random(random);
   }
 
   private static void closeQuietly(AutoCloseable c) {
@@ -206,89 +258,6 @@ final class RemoteManager implements AutoCloseable {
       }
     } catch (Exception e) {
       LOG.debug("closing remote failed", e);
-    }
-  }
-
-  /** An outgoing connection kept up with backoff (a "tcp:" remote of ovsdb-server). */
-  private final class ActiveRemote implements AutoCloseable {
-    private final Remote remote;
-    private final RpcOptions options;
-    private final boolean readOnly;
-    private volatile boolean stopped;
-    private volatile RpcConnection connection;
-    private long backoffMs = 1000;
-
-    ActiveRemote(Remote remote, RpcOptions options, boolean readOnly) {
-      this.remote = remote;
-      this.options = options;
-      this.readOnly = readOnly;
-      connect();
-    }
-
-    private void connect() {
-      if (stopped || closed) {
-        return;
-      }
-      RpcClient.connect(transport, remote, new LazySession(readOnly), options)
-          .whenComplete((conn, err) -> {
-            if (err != null) {
-              retry();
-              return;
-            }
-            backoffMs = 1000;
-            connection = conn;
-            conn.closeFuture().whenComplete((v, e) -> retry());
-          });
-    }
-
-    private void retry() {
-      if (!stopped && !closed) {
-        Timers.schedule(backoffMs, this::connect);
-        backoffMs = Math.min(backoffMs * 2, 8000);
-      }
-    }
-
-    @Override
-    public void close() {
-      stopped = true;
-      RpcConnection c = connection;
-      if (c != null) {
-        c.close();
-      }
-    }
-  }
-
-  /** A handler that creates the server session on the connection's first message. */
-  private final class LazySession implements RpcHandler {
-    private final boolean readOnly;
-    private Session session;
-
-    LazySession(boolean readOnly) {
-      this.readOnly = readOnly;
-    }
-
-    private Session session(RpcConnection conn) {
-      if (session == null) {
-        session = server.newSession(conn, readOnly);
-      }
-      return session;
-    }
-
-    @Override
-    public void onRequest(RpcConnection conn, Request request) {
-      session(conn).onRequest(conn, request);
-    }
-
-    @Override
-    public void onNotification(RpcConnection conn, Notification n) {
-      session(conn).onNotification(conn, n);
-    }
-
-    @Override
-    public void onClose(RpcConnection conn) {
-      if (session != null) {
-        session.onClose(conn);
-      }
     }
   }
 
