@@ -2,11 +2,14 @@ package org.jovn.cli.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Many writes in flight at once travel to the leader in batches (one Raft entry for many
  * transactions, executed from memory when the leader itself submits them). Each transaction
  * must still get its own reply — success, its own error, or a wait that blocks and completes
- * later — and commit exactly once, whether the client talks to the leader or to a follower.
+ * later — and commit exactly once, whether the client talks to the leader or to a follower;
+ * and every member ends with the same rows and row versions.
  */
 class ClusterBatchingTest {
   private static final int WRITES = 60;
@@ -67,8 +71,21 @@ class ClusterBatchingTest {
         expected.add(tag + "-after-wait");
       }
     }
+    Map<String, String> versions = null;
     for (Member m : cluster.running()) {
       cluster.awaitItems(m, expected);
+      Map<String, String> mine = new TreeMap<>();
+      try (JsonRpc c = m.connect()) {
+        for (JsonNode row : c.transact(Cluster.DB, 20_000,
+            Ops.select("Item", null, "_uuid", "_version")).get(0).get("rows")) {
+          mine.put(row.get("_uuid").get(1).asText(), row.get("_version").get(1).asText());
+        }
+      }
+      // Every member gives a row the same _version (the leader's, carried in the log).
+      if (versions != null) {
+        assertThat(mine).isEqualTo(versions);
+      }
+      versions = mine;
     }
   }
 

@@ -32,8 +32,9 @@ public final class ChangeSetJson {
   }
 
   /**
-   * The record of a change set, with ephemeral columns too when {@code withEphemeral} (as a
-   * replicated log carries them: every cluster member serves them), or null when nothing changed.
+   * The record of a change set, or null when nothing changed. With {@code withEphemeral}, the
+   * form a replicated log carries: ephemeral columns too (every cluster member serves them) and
+   * each row's {@code _version}, so that every member gives a row the same version.
    */
   public static ObjectNode toRecord(ChangeSet changes, String comment, long dateMs,
       boolean withEphemeral) {
@@ -73,15 +74,26 @@ public final class ChangeSetJson {
         o.set(col.name(), v.toJson(col.type()));
       }
     }
-    return o.isEmpty() && c.old() != null ? null : o;
+    if (o.isEmpty() && c.old() != null) {
+      return null;
+    }
+    if (withEphemeral && c.neu().version() != null) {
+      o.put(VERSION, c.neu().version().toString());
+    }
+    return o;
   }
+
+  private static final String VERSION = "_version";
 
   /** One record holding every row of the database, as compaction writes it. */
   public static ObjectNode snapshotRecord(Database db, long dateMs) {
     return snapshotRecord(db, dateMs, false);
   }
 
-  /** One record holding every row, with ephemeral columns too when asked. */
+  /**
+   * One record holding every row; with {@code withEphemeral}, ephemeral columns and row versions
+   * too (a replica's snapshot, see {@link #toRecord}).
+   */
   public static ObjectNode snapshotRecord(Database db, long dateMs, boolean withEphemeral) {
     ObjectNode record = Json.object();
     for (TableSchema t : db.schema().tables()) {
@@ -101,7 +113,8 @@ public final class ChangeSetJson {
   /**
    * Reads a file record into the change set that replays it on {@code db}.
    *
-   * @param newVersion supplies the {@code _version} of each changed row
+   * @param newVersion supplies the {@code _version} of each changed row whose record does not
+   *     carry one (file records never do; replicated log entries do)
    * @throws OvsdbException on unknown tables or columns or malformed values
    */
   public static ChangeSet fromFileRecord(Database db, JsonNode record, Supplier<UUID> newVersion) {
@@ -130,7 +143,9 @@ public final class ChangeSetJson {
         }
         Row base = old != null ? old : Row.withDefaults(t, uuid, null);
         Row neu = applyColumns(t, base, r.getValue(), isDiff && old != null);
-        b.put(name, new RowChange(old, neu.withVersion(newVersion.get())));
+        JsonNode version = r.getValue().get(VERSION);
+        b.put(name, new RowChange(old, neu.withVersion(version != null
+            ? Atoms.parseUuid(version.asText()) : newVersion.get())));
       }
     }
     return b.build();
@@ -138,6 +153,9 @@ public final class ChangeSetJson {
 
   private static Row applyColumns(TableSchema t, Row row, JsonNode columns, boolean isDiff) {
     for (Map.Entry<String, JsonNode> c : columns.properties()) {
+      if (c.getKey().equals(VERSION)) {
+        continue;
+      }
       ColumnSchema col = t.column(c.getKey());
       if (col == null) {
         throw OvsdbException.syntax("No column " + c.getKey() + " in table " + t.name() + ".");
