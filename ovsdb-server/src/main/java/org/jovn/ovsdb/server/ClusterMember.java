@@ -177,12 +177,26 @@ final class ClusterMember implements ReplicaStateMachine {
         }
         return;
       }
-      JsonNode reply = Json.parse(new String(s.reply(), StandardCharsets.UTF_8));
+      // An empty reply: Ratis retried the request after a change of leader and found it already
+      // committed, with the reply of a member that did not propose it (which has none).
+      JsonNode reply = s.reply().length == 0 ? Json.object()
+          : Json.parse(new String(s.reply(), StandardCharsets.UTF_8));
       if (reply.has("resend")) {
         submit(batch, false);
         return;
       }
       JsonNode replies = local != null ? local.replies() : reply.path("replies");
+      if (replies.size() < batch.size()) {
+        // Not "not leader": clients retry those, and this write did commit.
+        OvsdbException e = new OvsdbException("results lost", "the write was committed "
+            + "during a change of leader, but its results were lost; read the database to see "
+            + "them");
+        for (Forwarded f : batch) {
+          whenApplied(s.index(), () -> engine.outbox().add(() -> f.client().replyError(
+              f.requestId(), e.toJson())));
+        }
+        return;
+      }
       for (int i = 0; i < batch.size(); i++) {
         Forwarded f = batch.get(i);
         JsonNode r = replies.path(i);
