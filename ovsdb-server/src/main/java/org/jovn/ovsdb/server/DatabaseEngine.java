@@ -60,9 +60,11 @@ public final class DatabaseEngine implements AutoCloseable {
   private final BlockedTransactions blocked;
   private final List<Runnable> outbox = new ArrayList<>();
   /**
-   * Monitor updates of this batch's standalone commits: sent at the end of the batch, before the
-   * fsync, as ovsdb-server sends them; the committing clients' replies wait in {@link #outbox}
-   * for the fsync. (Clustered commits send updates only once committed by the cluster.)
+   * Monitor updates of this batch's standalone commits, and replies to monitor requests, in the
+   * order they happened: sent at the end of the batch, before the fsync, as ovsdb-server sends
+   * them; the committing clients' replies wait in {@link #outbox} for the fsync. A monitor's
+   * reply thus always precedes its first update. (Clustered commits send updates only once
+   * committed by the cluster.)
    */
   private final List<Runnable> updatesNow = new ArrayList<>();
   /** Tasks waiting for no sync to be in flight. */
@@ -412,7 +414,9 @@ public final class DatabaseEngine implements AutoCloseable {
       } else {
         result = m.initial(db);
       }
-      outbox.add(() -> client.reply(requestId, result));
+      // With the updates, not after the fsync: a commit made after this point sends its
+      // update at the end of the batch, and the client must see the reply first.
+      updatesNow.add(() -> client.reply(requestId, result));
     } catch (OvsdbException e) {
       client.monitorRejected(monitorId);
       outbox.add(() -> client.replyError(requestId, e.toJson()));
@@ -429,9 +433,9 @@ public final class DatabaseEngine implements AutoCloseable {
         // As ovsdb-server: the rows entering and leaving the monitor, then the reply.
         if (u != null) {
           UUID last = history.lastTxnId();
-          outbox.add(() -> Monitors.send(client, m, u, last));
+          updatesNow.add(() -> Monitors.send(client, m, u, last));
         }
-        outbox.add(() -> client.reply(requestId, Json.object()));
+        updatesNow.add(() -> client.reply(requestId, Json.object()));
       } catch (OvsdbException e) {
         outbox.add(() -> client.replyError(requestId, e.toJson()));
       }

@@ -41,6 +41,40 @@ class MonitorTest {
   }
 
   @Test
+  void monitorReply_alwaysPrecedesItsFirstUpdate() throws Exception {
+    // A write, a monitor request and a second write, pipelined: the monitor's reply waits for
+    // nothing durable, but the first write's fsync is in flight while the second commits, and
+    // the second write's update must still come after the reply.
+    try (RawClient raw = new RawClient(server.port())) {
+      for (int round = 0; round < 20; round++) {
+        String insert = "{'id':'w%d-%s','method':'transact','params':['OVN_Northbound',"
+            + "{'op':'insert','table':'Logical_Switch','row':{'name':'r%d-%s'}}]}";
+        raw.send(String.format(insert, round, "a", round, "a")
+            + "{'id':'m" + round + "','method':'monitor_cond','params':['OVN_Northbound','m"
+            + round + "',{'Logical_Switch':[{'columns':['name']}]}]}"
+            + String.format(insert, round, "b", round, "b"));
+        boolean replied = false;
+        int seen = 0;
+        while (seen < 4) {
+          JsonNode m = raw.read();
+          assertThat(m).as("round %d", round).isNotNull();
+          if (m.path("method").asText().equals("update2")
+              && m.path("params").path(0).asText().equals("m" + round)) {
+            assertThat(replied).as("round %d: update before the monitor's reply: %s", round, m)
+                .isTrue();
+            seen++;
+          } else if (m.path("id").asText().equals("m" + round)) {
+            replied = true;
+            seen++;
+          } else if (m.path("id").asText().startsWith("w" + round + "-")) {
+            seen++;
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void monitor_initialAndUpdates_useUpdateFormat() {
     String a = insertSwitch("a");
     JsonNode initial = watcher.call("monitor",
