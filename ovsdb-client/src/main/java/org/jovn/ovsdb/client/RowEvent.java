@@ -9,7 +9,9 @@ import org.jovn.ovsdb.data.Row;
  */
 public sealed interface RowEvent {
   /** The table's name. */
-  String table();
+  default String table() {
+    return (newRow() != null ? newRow() : oldRow()).table().name();
+  }
 
   /** The row before the change, or null for an insert. */
   Row oldRow();
@@ -21,11 +23,6 @@ public sealed interface RowEvent {
   record Inserted(Row row) implements RowEvent {
     public Inserted {
       Objects.requireNonNull(row, "row");
-    }
-
-    @Override
-    public String table() {
-      return row.table().name();
     }
 
     @Override
@@ -47,11 +44,6 @@ public sealed interface RowEvent {
     }
 
     @Override
-    public String table() {
-      return row.table().name();
-    }
-
-    @Override
     public Row oldRow() {
       return old;
     }
@@ -66,11 +58,6 @@ public sealed interface RowEvent {
   record Deleted(Row old) implements RowEvent {
     public Deleted {
       Objects.requireNonNull(old, "old");
-    }
-
-    @Override
-    public String table() {
-      return old.table().name();
     }
 
     @Override
