@@ -129,12 +129,20 @@ class WaitTest {
   }
 
   @Test
-  void disconnect_dropsBlockedTransaction() {
+  void disconnect_dropsBlockedTransaction() throws Exception {
     waiter.callAsync("transact", "['OVN_Northbound'," + waitFor("go", null)
         + ",{'op':'insert','table':'Logical_Switch','row':{'name':'x'}}]");
     barrier(waiter);
+    int sessions = server.server.sessionCount();
     waiter.close();
     waiter.awaitClosed();
+    // The server learns of the disconnect on its own: write only once it has forgotten the
+    // session (its blocked transaction is dropped before the session count goes down).
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (server.server.sessionCount() >= sessions && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(server.server.sessionCount()).isLessThan(sessions);
     writer.transact(NB, "[{'op':'insert','table':'Logical_Switch','row':{'name':'go'}}]");
     writer.transact(NB, "[{'op':'comment','comment':'later'}]");
     assertThat(switchesNamed("x")).isEmpty();
