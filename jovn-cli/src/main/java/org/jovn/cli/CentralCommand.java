@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jovn.northd.NorthdConfig;
+import org.jovn.northd.NorthdDaemon;
 import org.jovn.ovsdb.schema.DatabaseSchema;
 import org.jovn.ovsdb.server.LogStorage;
 import org.jovn.ovsdb.server.OvsdbServer;
@@ -19,10 +21,13 @@ import picocli.CommandLine.Spec;
 /**
  * {@code jovn central}: OVN central with no configuration — the Northbound database on port
  * 6641 and the Southbound on 6642, each also on a unix socket and on the remotes its
- * Connection table lists, as ovn-ctl starts them.
+ * Connection table lists, as ovn-ctl starts them, and northd between them (control socket
+ * {@code ovn-northd.ctl}). With {@code --cluster}, every member runs a northd; they compete for
+ * the Southbound lock.
  */
 @Command(name = "central", mixinStandardHelpOptions = true,
-    description = "Starts OVN central: the Northbound (6641) and Southbound (6642) databases.")
+    description = "Starts OVN central: the Northbound (6641) and Southbound (6642) databases "
+        + "and northd.")
 final class CentralCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -50,6 +55,10 @@ final class CentralCommand implements Callable<Integer> {
   @Option(names = "--member", hidden = true, description = "Run one member of --cluster.")
   int member;
 
+  @Option(names = "--no-northd", description = "Start the databases only (to run another "
+      + "northd, such as ovn-northd, against them).")
+  boolean noNorthd;
+
   @Option(names = "--pidfile", arity = "0..1", fallbackValue = "", paramLabel = "FILE")
   String pidfile;
 
@@ -76,12 +85,29 @@ final class CentralCommand implements Callable<Integer> {
     }
     if (member > 0) {
       ClusterCentral.Member m = new ClusterCentral.Member(member, address, dir);
+      NorthdConfig northd = new NorthdConfig(
+          List.of(ClusterCentral.remotes(address, 1).split(",")),
+          List.of(ClusterCentral.remotes(address, 2).split(",")),
+          dir.resolve("ovn-northd-" + member + ".ctl"));
       return ServerLauncher.run(settings, List.of(() -> m.start("ovnnb_db", "ovn-nb", 1),
-          () -> m.start("ovnsb_db", "ovn-sb", 2)));
+          () -> m.start("ovnsb_db", "ovn-sb", 2)), servers -> startNorthd(northd));
     }
+    NorthdConfig northd = new NorthdConfig(List.of("unix:" + dir.resolve("ovnnb_db.sock")),
+        List.of("unix:" + dir.resolve("ovnsb_db.sock")), dir.resolve("ovn-northd.ctl"));
     return ServerLauncher.run(settings, List.of(
         () -> start(dir, "ovnnb_db", "ovn-nb", nbPort, "OVN_Northbound,NB_Global"),
-        () -> start(dir, "ovnsb_db", "ovn-sb", sbPort, "OVN_Southbound,SB_Global")));
+        () -> start(dir, "ovnsb_db", "ovn-sb", sbPort, "OVN_Southbound,SB_Global")),
+        servers -> startNorthd(northd));
+  }
+
+  /** northd next to the databases; {@code exit} on its control socket stops northd alone. */
+  private AutoCloseable startNorthd(NorthdConfig config) {
+    if (noNorthd) {
+      return null;
+    }
+    NorthdDaemon d = NorthdDaemon.start(config);
+    d.exitRequested().thenRun(d::close);
+    return d;
   }
 
   private OvsdbServer start(Path dir, String base, String schema, int port, String global) {

@@ -72,7 +72,7 @@ final class ClusterCentral {
     return status;
   }
 
-  private static String remotes(String address, int offset) {
+  static String remotes(String address, int offset) {
     String host = address.equals("0.0.0.0") ? "127.0.0.1" : address;
     List<String> r = new ArrayList<>();
     for (int m = 1; m <= 3; m++) {

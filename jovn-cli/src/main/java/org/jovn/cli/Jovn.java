@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
     description = "Open Virtual Network in Java.",
     subcommands = {
         CentralCommand.class,
+        NorthdCommand.class,
         OvsdbServerCommand.class,
         OvsdbToolCommand.class,
         BenchCommand.class,

@@ -37,17 +37,33 @@ final class ServerLauncher {
    * exit or the process is terminated.
    */
   static int run(DaemonSettings settings, List<java.util.function.Supplier<OvsdbServer>> builders) {
+    return run(settings, builders, servers -> null);
+  }
+
+  /**
+   * As {@link #run(DaemonSettings, List)}, and once the servers are up starts a companion (such
+   * as northd) that is closed before them.
+   *
+   * @param companion given the started servers, starts the companion (or returns null)
+   */
+  static int run(DaemonSettings settings, List<java.util.function.Supplier<OvsdbServer>> builders,
+      java.util.function.Function<List<OvsdbServer>, AutoCloseable> companion) {
     List<OvsdbServer> servers = new ArrayList<>();
+    AutoCloseable started;
     try {
       for (var b : builders) {
         servers.add(b.get());
       }
+      started = companion.apply(servers);
     } catch (RuntimeException e) {
       LOG.error("startup failed: {}", e.getMessage(), e);
       Daemon.signalFailure(String.valueOf(e.getMessage()));
       servers.forEach(OvsdbServer::close);
       System.err.println("jovn: " + e.getMessage());
       return 1;
+    }
+    if (started != null) {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(started), "shutdown-companion"));
     }
     if (settings.pidfile() != null) {
       Daemon.writePidfile(settings.pidfile());
@@ -58,7 +74,19 @@ final class ServerLauncher {
     CompletableFuture.anyOf(servers.stream().map(OvsdbServer::terminated)
         .toArray(CompletableFuture[]::new)).join();
     LOG.info("exiting");
+    closeQuietly(started);
     servers.forEach(OvsdbServer::close);
     return 0;
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    if (c == null) {
+      return;
+    }
+    try {
+      c.close();
+    } catch (Exception e) {
+      LOG.warn("closing {}: {}", c, e.getMessage());
+    }
   }
 }

@@ -67,6 +67,12 @@ class CentralInteropTest {
       String nbDb = "--db=tcp:127.0.0.1:" + nb;
       exec(List.of("ovn-nbctl", nbDb, "ls-add", "sw0", "--", "lsp-add", "sw0", "p1"));
       assertThat(exec(List.of("ovn-nbctl", nbDb, "show"))).contains("sw0").contains("port p1");
+      // Our northd runs with the databases: --wait=sb returns once it has written the SB.
+      exec(List.of("ovn-nbctl", nbDb, "--wait=sb", "sync"));
+      assertThat(exec(List.of("ovn-sbctl", "--db=unix:" + dir.resolve("ovnsb_db.sock"),
+          "--columns=logical_port", "list", "Port_Binding"))).contains("p1");
+      assertThat(exec(List.of("ovs-appctl", "-t", dir.resolve("ovn-northd.ctl").toString(),
+          "status"))).isEqualTo("Status: active\n");
       assertThat(exec(List.of("ovn-sbctl", "--db=unix:" + dir.resolve("ovnsb_db.sock"),
           "list", "SB_Global"))).isNotNull();
       assertThat(exec(List.of("ovs-appctl", "-t", dir.resolve("ovnnb_db.ctl").toString(),

@@ -145,6 +145,17 @@ public final class Transaction {
     return this;
   }
 
+  /**
+   * Adds an {@code assert} of a lock (RFC 7047 §5.2.11): the transaction fails with
+   * {@code not owner} unless this client holds {@code lock} when the server executes it. A
+   * lock-holding writer (ovn-northd holding {@code ovn_northd}) adds it so that a writer that
+   * lost its lock cannot overwrite its successor's work.
+   */
+  public Transaction assertLock(String lock) {
+    add(Json.object().put("op", "assert").put("lock", lock), null);
+    return this;
+  }
+
   /** Adds a comment, which ovsdb-server writes to its log with the commit. */
   public Transaction comment(String text) {
     add(Json.object().put("op", "comment").put("comment", text), null);

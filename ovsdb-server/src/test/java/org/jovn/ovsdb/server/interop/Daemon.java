@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * that this test owns it and can stop it by its own handle. Its stdout and stderr go to
  * {@code NAME.out} in the directory given; daemons also get {@code --log-file} from the caller.
  */
-final class Daemon implements AutoCloseable {
+public final class Daemon implements AutoCloseable {
   private final String name;
   private final Process process;
   private final Path output;
@@ -29,7 +29,7 @@ final class Daemon implements AutoCloseable {
   /**
    * Starts {@code command}; {@code logFile} is the daemon's own log (for failure messages).
    */
-  static Daemon start(String name, Path dir, Path logFile, Map<String, String> env,
+  public static Daemon start(String name, Path dir, Path logFile, Map<String, String> env,
       String... command) {
     Path out = dir.resolve(name + ".out");
     ProcessBuilder pb = new ProcessBuilder(List.of(command))
@@ -49,12 +49,12 @@ final class Daemon implements AutoCloseable {
    * The real ovn-northd on the given NB and SB remotes, with pidfile, control socket and log
    * file in {@code dir}.
    */
-  static Daemon northd(Path dir, String nb, String sb) {
+  public static Daemon northd(Path dir, String nb, String sb) {
     return northd(dir, "ovn-northd", nb, sb);
   }
 
   /** Like {@link #northd(Path, String, String)}, its files named after {@code name}. */
-  static Daemon northd(Path dir, String name, String nb, String sb) {
+  public static Daemon northd(Path dir, String name, String nb, String sb) {
     return start(name, dir, dir.resolve(name + ".log"), rundirs(dir),
         "ovn-northd", "--ovnnb-db=" + nb, "--ovnsb-db=" + sb,
         "--pidfile=" + dir.resolve(name + ".pid"), "--unixctl=" + dir.resolve(name + ".ctl"),
@@ -65,7 +65,7 @@ final class Daemon implements AutoCloseable {
    * The real ovs-vswitchd inside namespace {@code netns} on Open_vSwitch database {@code db};
    * its bridges' management sockets are {@code dir/BRIDGE.mgmt}.
    */
-  static Daemon vswitchd(Path dir, String netns, String db) {
+  public static Daemon vswitchd(Path dir, String netns, String db) {
     return start("ovs-vswitchd", dir, dir.resolve("ovs-vswitchd.log"), rundirs(dir),
         RealTools.inNetns(netns, "ovs-vswitchd", db,
             "--pidfile=" + dir.resolve("ovs-vswitchd.pid"),
@@ -74,7 +74,7 @@ final class Daemon implements AutoCloseable {
   }
 
   /** The real ovn-controller inside namespace {@code netns} on Open_vSwitch database {@code db}. */
-  static Daemon controller(Path dir, String netns, String db) {
+  public static Daemon controller(Path dir, String netns, String db) {
     return start("ovn-controller", dir, dir.resolve("ovn-controller.log"), rundirs(dir),
         RealTools.inNetns(netns, "ovn-controller", db,
             "--pidfile=" + dir.resolve("ovn-controller.pid"),
@@ -82,18 +82,18 @@ final class Daemon implements AutoCloseable {
   }
 
   /** Environment that moves every default OVS/OVN run, log and db directory into {@code dir}. */
-  static Map<String, String> rundirs(Path dir) {
+  public static Map<String, String> rundirs(Path dir) {
     String d = dir.toString();
     return Map.of("OVS_RUNDIR", d, "OVS_LOGDIR", d, "OVS_DBDIR", d, "OVN_RUNDIR", d,
         "OVN_LOGDIR", d, "OVN_DBDIR", d);
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
   /** The daemon's log file and console output, for assertion messages. */
-  String logs() {
+  public String logs() {
     return "----- " + name + (process.isAlive() ? " (running)" : " (exited " + exitValue() + ")")
         + " log -----\n" + RealTools.readOrNote(logFile) + "\n----- " + name + " console -----\n"
         + RealTools.readOrNote(output) + "\n";

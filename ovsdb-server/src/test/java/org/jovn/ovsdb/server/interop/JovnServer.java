@@ -12,7 +12,7 @@ import org.jovn.ovsdb.server.ServerConfig;
  * jovn's in-process ovsdb-server, serving freshly created databases from files in a directory,
  * on a unix socket and an ephemeral TCP port on 127.0.0.1, with a control socket. Close it.
  */
-final class JovnServer implements AutoCloseable {
+public final class JovnServer implements AutoCloseable {
   private static final String TCP = "ptcp:0:127.0.0.1";
 
   private final OvsdbServer server;
@@ -32,7 +32,7 @@ final class JovnServer implements AutoCloseable {
    * "vswitch") and serves them on {@code NAME.sock}, with control socket {@code NAME.ctl}, where
    * NAME is {@code name}.
    */
-  static JovnServer start(Path dir, String name, String... schemas) throws Exception {
+  public static JovnServer start(Path dir, String name, String... schemas) throws Exception {
     Files.createDirectories(dir);
     List<Path> files = new java.util.ArrayList<>();
     for (String schema : schemas) {
@@ -44,7 +44,7 @@ final class JovnServer implements AutoCloseable {
   }
 
   /** Serves existing database files (written by jovn or by the real ovsdb-tool). */
-  static JovnServer serve(Path dir, String name, List<Path> files) {
+  public static JovnServer serve(Path dir, String name, List<Path> files) {
     Path socket = dir.resolve(name + ".sock");
     Path control = dir.resolve(name + ".ctl");
     OvsdbServer server = new OvsdbServer(
@@ -63,24 +63,24 @@ final class JovnServer implements AutoCloseable {
   }
 
   /** {@code unix:PATH}, as ovs tools spell a unix-socket remote. */
-  String unix() {
+  public String unix() {
     return "unix:" + socket;
   }
 
   /** {@code tcp:127.0.0.1:PORT}. */
-  String tcp() {
+  public String tcp() {
     return "tcp:127.0.0.1:" + port;
   }
 
-  Path socket() {
+  public Path socket() {
     return socket;
   }
 
-  Path control() {
+  public Path control() {
     return control;
   }
 
-  OvsdbServer server() {
+  public OvsdbServer server() {
     return server;
   }
 

@@ -7,7 +7,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * veth ends whose peers live elsewhere) on {@link #close}. Stop processes running inside it
  * first.
  */
-final class Netns implements AutoCloseable {
+public final class Netns implements AutoCloseable {
   private final String name;
 
   private Netns(String name) {
@@ -15,24 +15,24 @@ final class Netns implements AutoCloseable {
   }
 
   /** A fresh random prefix such as {@code "jv3f9a"}, to name namespaces and veths uniquely. */
-  static String uniquePrefix() {
+  public static String uniquePrefix() {
     return "jv" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
   }
 
   /** Creates namespace {@code name} with its loopback up. */
-  static Netns create(String name) {
+  public static Netns create(String name) {
     RealTools.run("ip", "netns", "add", name).check();
     Netns ns = new Netns(name);
     ns.exec("ip", "link", "set", "lo", "up").check();
     return ns;
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
   /** Runs a command inside this namespace. */
-  RealTools.Result exec(String... command) {
+  public RealTools.Result exec(String... command) {
     return RealTools.run(RealTools.inNetns(name, command));
   }
 

@@ -21,26 +21,26 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** Runs the real OVS/OVN command-line programs and waits for conditions. */
-final class RealTools {
+public final class RealTools {
   /** How long one command may take before it is killed. */
-  static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
 
   private RealTools() {}
 
   /** Skips the calling test only when {@code -Djovn.interop=false}. */
-  static void assumeInteropEnabled() {
+  public static void assumeInteropEnabled() {
     assumeFalse("false".equals(System.getProperty("jovn.interop")),
         "interop tests disabled by -Djovn.interop=false");
   }
 
   /** What a command printed and how it exited. */
-  record Result(List<String> command, int exit, String stdout, String stderr) {
-    boolean ok() {
+  public record Result(List<String> command, int exit, String stdout, String stderr) {
+    public boolean ok() {
       return exit == 0;
     }
 
     /** This result, or an AssertionError describing it when the exit status is not zero. */
-    Result check() {
+    public Result check() {
       if (exit != 0) {
         throw new AssertionError(this.toString());
       }
@@ -55,17 +55,17 @@ final class RealTools {
   }
 
   /** Runs a command with an empty stdin and the default timeout. */
-  static Result run(String... command) {
+  public static Result run(String... command) {
     return run(Map.of(), command);
   }
 
   /** Runs a command with extra environment variables, an empty stdin and the default timeout. */
-  static Result run(Map<String, String> env, String... command) {
+  public static Result run(Map<String, String> env, String... command) {
     return run(env, COMMAND_TIMEOUT, null, Arrays.asList(command));
   }
 
   /** Runs a command; on timeout it is killed and the result has exit status -1. */
-  static Result run(Map<String, String> env, Duration timeout, String stdin,
+  public static Result run(Map<String, String> env, Duration timeout, String stdin,
       List<String> command) {
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().putAll(env);
@@ -118,12 +118,12 @@ final class RealTools {
   }
 
   /** Runs a command with an empty stdin and the given timeout. */
-  static Result run(Duration timeout, List<String> command) {
+  public static Result run(Duration timeout, List<String> command) {
     return run(Map.of(), timeout, null, command);
   }
 
   /** {@code command} prefixed with {@code ip netns exec NS}. */
-  static String[] inNetns(String ns, String... command) {
+  public static String[] inNetns(String ns, String... command) {
     List<String> all = new ArrayList<>(List.of("ip", "netns", "exec", ns));
     all.addAll(Arrays.asList(command));
     return all.toArray(String[]::new);
@@ -133,7 +133,8 @@ final class RealTools {
    * Polls {@code condition} every 100 ms until it holds; fails after {@code timeout} with the
    * message {@code describe} gives at that moment.
    */
-  static void waitUntil(Duration timeout, BooleanSupplier condition, Supplier<String> describe) {
+  public static void waitUntil(Duration timeout, BooleanSupplier condition,
+      Supplier<String> describe) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
@@ -149,7 +150,7 @@ final class RealTools {
   }
 
   /** The contents of a file, or a note that it is missing: for failure messages. */
-  static String readOrNote(Path file) {
+  public static String readOrNote(Path file) {
     try {
       return Files.exists(file) ? Files.readString(file) : "(" + file.getFileName() + " missing)";
     } catch (IOException e) {
@@ -161,7 +162,7 @@ final class RealTools {
    * The first {@code python3} on the PATH that can import the {@code ovs} package (a pyenv or
    * virtualenv python3 earlier on the PATH may lack the Debian python3-openvswitch package).
    */
-  static String pythonWithOvs() {
+  public static String pythonWithOvs() {
     String path = System.getenv().getOrDefault("PATH", "");
     List<String> candidates = new ArrayList<>();
     for (String dir : path.split(":")) {

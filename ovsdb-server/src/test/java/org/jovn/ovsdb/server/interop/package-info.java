@@ -4,8 +4,9 @@
  * IDL) run against jovn's in-process {@link org.jovn.ovsdb.server.OvsdbServer}.
  *
  * <p>The harness ({@code RealTools}, {@code Daemon}, {@code Netns}, {@code JovnServer}) starts
- * every process and namespace a test needs and removes them again, also on failure. All tests
- * are skipped when {@code -Djovn.interop=false}; otherwise the binaries must be on the PATH and
- * the tests run as root (namespaces, veths).
+ * every process and namespace a test needs and removes them again, also on failure. It is
+ * public and published in this module's test-jar, so other modules' interop tests reuse it.
+ * All tests are skipped when {@code -Djovn.interop=false}; otherwise the binaries must be on
+ * the PATH and the tests run as root (namespaces, veths).
  */
 package org.jovn.ovsdb.server.interop;

@@ -1,0 +1,238 @@
+package org.jovn.northd;
+
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.random.RandomGenerator;
+import org.jovn.northd.model.NorthboundInputs;
+import org.jovn.northd.sb.SouthboundPlan;
+import org.jovn.northd.sb.SouthboundWriter;
+import org.jovn.ovn.nb.NbGlobal;
+import org.jovn.ovn.sb.Chassis;
+import org.jovn.ovn.sb.ChassisPrivate;
+import org.jovn.ovn.sb.DatapathBinding;
+import org.jovn.ovn.sb.MulticastGroup;
+import org.jovn.ovn.sb.PortBinding;
+import org.jovn.ovn.sb.SbGlobal;
+import org.jovn.ovsdb.client.ConnectionState;
+import org.jovn.ovsdb.client.LockState;
+import org.jovn.ovsdb.client.OvsdbClient;
+import org.jovn.ovsdb.client.ReplicaSnapshot;
+import org.jovn.ovsdb.client.Transaction;
+import org.jovn.ovsdb.client.TransactionResult;
+import org.jovn.ovsdb.schema.DatabaseSchema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The northd daemon: keeps a replica of the Northbound and of the Southbound tables it owns,
+ * competes for the Southbound lock {@code ovn_northd} (one active instance, the others on
+ * standby, as ovn-northd), and while active brings the Southbound in line with the Northbound
+ * after every change.
+ *
+ * <p><b>Threading.</b> All work runs on one thread, {@code northd}: replica listeners and lock
+ * changes only schedule a run. A run sends at most one transaction and runs again when it
+ * completes, so changes that arrive meanwhile are folded into the next run. Each run recomputes
+ * the flows of only the switches and routers whose input changed ({@link IncrementalFlows}) and
+ * writes only the differences ({@link SouthboundWriter}).
+ *
+ * <p><b>Order of writes.</b> (1) Northbound fixes the flows depend on (NB_Global options,
+ * dynamic addresses); (2) the Southbound, in as many transactions as it takes, the last one
+ * also setting {@code SB_Global.nb_cfg}; (3) Northbound status: {@code sb_cfg},
+ * {@code hv_cfg}, {@code Logical_Switch_Port.up}.
+ */
+public final class Northd implements AutoCloseable {
+  /** The Southbound lock ovn-northd instances compete for. */
+  public static final String LOCK = "ovn_northd";
+  private static final Logger LOG = LoggerFactory.getLogger(Northd.class);
+  private static final int MAX_OPS_PER_TRANSACTION = 20_000;
+
+  private final OvsdbClient nb;
+  private final OvsdbClient sb;
+  private final ScheduledExecutorService thread;
+  private final AtomicBoolean queued = new AtomicBoolean();
+  private final IncrementalFlows flows = new IncrementalFlows();
+  private final SouthboundWriter writer = new SouthboundWriter(LOCK, MAX_OPS_PER_TRANSACTION);
+  private final RandomGenerator random;
+  private final InstantSource clock;
+  private volatile boolean paused;
+  private volatile boolean active;
+  private volatile boolean closed;
+  private boolean inFlight;
+  private final NorthdStats stats = new NorthdStats();
+
+  private Northd(NorthdConfig config, RandomGenerator random, InstantSource clock) {
+    this.random = random;
+    this.clock = clock;
+    this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "northd");
+      t.setDaemon(true);
+      return t;
+    });
+    nb = OvsdbClient.builder(DatabaseSchema.bundled("ovn-nb"))
+        .remotes(config.nbRemotes().toArray(String[]::new)).monitorAll().build();
+    sb = OvsdbClient.builder(DatabaseSchema.bundled("ovn-sb"))
+        .remotes(config.sbRemotes().toArray(String[]::new))
+        .monitor(SbGlobal.TABLE).monitor(DatapathBinding.TABLE).monitor(PortBinding.TABLE)
+        .monitor(MulticastGroup.TABLE).monitor(org.jovn.ovn.sb.LogicalFlow.TABLE)
+        .monitor(org.jovn.ovn.sb.AddressSet.TABLE)
+        .monitor(ChassisPrivate.TABLE).monitor(Chassis.TABLE, Chassis.NAME, Chassis.OTHER_CONFIG)
+        .build();
+  }
+
+  /**
+   * Starts northd: connects to both databases (retrying until they answer) and asks for the
+   * lock. Returns at once.
+   */
+  public static Northd start(NorthdConfig config) {
+    return start(config, RandomGenerator.getDefault(), InstantSource.system());
+  }
+
+  static Northd start(NorthdConfig config, RandomGenerator random, InstantSource clock) {
+    Northd n = new Northd(config, random, clock);
+    n.nb.addListener(events -> n.schedule());
+    n.sb.addListener(events -> n.schedule());
+    n.nb.addConnectionListener((state, remote) -> n.schedule());
+    n.sb.addConnectionListener((state, remote) -> n.schedule());
+    n.sb.lock(LOCK, (lock, state) -> n.lockChanged(state));
+    n.nb.connect();
+    n.sb.connect();
+    return n;
+  }
+
+  /** "active", "standby" or "paused", as {@code ovn-appctl status} words it. */
+  public String status() {
+    return paused ? "paused" : active ? "active" : "standby";
+  }
+
+  /** Stops writing (the lock is kept); {@link #resume()} starts again. */
+  public void pause() {
+    paused = true;
+    sb.unlock(LOCK);
+    schedule();
+  }
+
+  /** Undoes {@link #pause()}. */
+  public void resume() {
+    paused = false;
+    sb.lock(LOCK, (lock, state) -> lockChanged(state));
+    schedule();
+  }
+
+  /** Whether paused. */
+  public boolean isPaused() {
+    return paused;
+  }
+
+  /** Counters for the control socket and benchmarks. */
+  public NorthdStats stats() {
+    return stats;
+  }
+
+  /** Completes once the Northbound's current {@code nb_cfg} has reached {@code sb_cfg}. */
+  public CompletableFuture<ReplicaSnapshot> awaitSynced() {
+    long want = NbGlobal.all(nb.snapshot()).findFirst().map(NbGlobal::nbCfg).orElse(0L);
+    return nb.await(s -> NbGlobal.all(s).findFirst().map(g -> g.sbCfg() >= want).orElse(false));
+  }
+
+  private void lockChanged(LockState state) {
+    boolean now = state == LockState.ACQUIRED && !paused;
+    if (now != active) {
+      LOG.info("{}", now ? "This ovn-northd instance is now active."
+          : "This ovn-northd instance is now on standby.");
+    }
+    active = now;
+    schedule();
+  }
+
+  private void schedule() {
+    if (!closed && queued.compareAndSet(false, true)) {
+      thread.execute(this::run);
+    }
+  }
+
+  private void run() {
+    queued.set(false);
+    if (closed || inFlight) {
+      return;
+    }
+    if (!active || paused) {
+      writer.reset();
+      return;
+    }
+    if (nb.state() != ConnectionState.SYNCED || sb.state() != ConnectionState.SYNCED) {
+      writer.reset();
+      return;
+    }
+    try {
+      step();
+    } catch (RuntimeException e) {
+      LOG.error("northd run failed; retrying in 1 s", e);
+      writer.reset();
+      thread.schedule(this::schedule, 1, TimeUnit.SECONDS);
+    }
+  }
+
+  private void step() {
+    ReplicaSnapshot nbs = nb.snapshot();
+    ReplicaSnapshot sbs = sb.snapshot();
+    Optional<Transaction> fix = NorthboundUpdates.beforeFlows(nbs, random);
+    if (fix.isPresent()) {
+      send(nb, fix.get(), r -> {}, false);
+      return;
+    }
+    long started = System.nanoTime();
+    NorthboundInputs inputs = NorthboundInputs.read(nbs);
+    IncrementalFlows.Result result = flows.compute(inputs);
+    NbGlobal g = NbGlobal.all(nbs).findFirst().orElseThrow();
+    SouthboundPlan plan = new SouthboundPlan(nbs, inputs, result.flows(), result.groups(),
+        NorthboundUpdates.globalOptions(g.options(), random), g.nbCfg());
+    Optional<SouthboundWriter.Step> next = writer.next(plan, sbs);
+    stats.computed(result.recomputed(), System.nanoTime() - started);
+    if (next.isPresent()) {
+      SouthboundWriter.Step s = next.get();
+      send(sb, s.transaction(), r -> {
+        s.onCommit().accept(r);
+        stats.committed(writer.flowCount());
+      }, true);
+      return;
+    }
+    NorthboundUpdates.afterFlows(nbs, sbs, clock).ifPresent(t -> send(nb, t, r -> {}, false));
+  }
+
+  private void send(OvsdbClient client, Transaction t,
+      java.util.function.Consumer<TransactionResult> onCommit, boolean southbound) {
+    inFlight = true;
+    client.transact(t).whenCompleteAsync((r, e) -> {
+      inFlight = false;
+      if (e != null) {
+        LOG.warn("{} transaction failed: {}", southbound ? "Southbound" : "Northbound",
+            e.getMessage());
+        if (southbound) {
+          writer.reset();
+        }
+        thread.schedule(this::schedule, 200, TimeUnit.MILLISECONDS);
+        return;
+      }
+      onCommit.accept(r);
+      schedule();
+    }, thread);
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    thread.shutdown();
+    nb.close();
+    sb.close();
+    try {
+      thread.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * What northd's flow computation reads from the Northbound database: one immutable input value
+ * per logical switch ({@link org.jovn.northd.model.SwitchInput}) and router
+ * ({@link org.jovn.northd.model.RouterInput}), with references already resolved.
+ */
+package org.jovn.northd.model;

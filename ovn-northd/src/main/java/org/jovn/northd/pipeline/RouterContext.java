@@ -1,0 +1,73 @@
+package org.jovn.northd.pipeline;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jovn.northd.model.RouterAttachment;
+import org.jovn.northd.model.RouterInput;
+
+/**
+ * One router's input with each port's networks worked out once, shared by the stage builders.
+ * Immutable.
+ */
+final class RouterContext {
+  /** Orders rows as OVSDB orders a set of UUIDs: by the 128 bits, unsigned. */
+  static final Comparator<UUID> UUID_ORDER = (a, b) -> {
+    int c = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+    return c != 0 ? c : Long.compareUnsigned(a.getLeastSignificantBits(),
+        b.getLeastSignificantBits());
+  };
+
+  private final RouterInput input;
+  private final Map<String, RouterPort> ports = new LinkedHashMap<>();
+  private final List<RouterAttachment> byUuid;
+
+  RouterContext(RouterInput input) {
+    this.input = input;
+    for (RouterAttachment a : input.ports()) {
+      ports.put(a.port().name(), RouterPort.of(a));
+    }
+    byUuid = input.ports().stream()
+        .sorted(Comparator.comparing((RouterAttachment a) -> a.port().uuid(), UUID_ORDER))
+        .toList();
+  }
+
+  RouterInput input() {
+    return input;
+  }
+
+  /** The attachments in the input's order (by port name). */
+  List<RouterAttachment> attachments() {
+    return input.ports();
+  }
+
+  /** The attachments in the order of the router's {@code ports} column (by row UUID). */
+  List<RouterAttachment> attachmentsByUuid() {
+    return byUuid;
+  }
+
+  /** The networks of one of this router's ports. */
+  RouterPort port(RouterAttachment a) {
+    return ports.get(a.port().name());
+  }
+
+  /** This router's port of that name, if any. */
+  Optional<RouterPort> port(String name) {
+    return Optional.ofNullable(ports.get(name));
+  }
+
+  /**
+   * A boolean router option as OVN reads one: when the default is true, only "false" (in any
+   * case) is false; when it is false, only "true" is true.
+   */
+  boolean option(String key, boolean dflt) {
+    String v = input.options().get(key);
+    if (v == null) {
+      return dflt;
+    }
+    return dflt ? !v.equalsIgnoreCase("false") : v.equalsIgnoreCase("true");
+  }
+}

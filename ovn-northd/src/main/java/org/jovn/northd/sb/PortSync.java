@@ -1,0 +1,149 @@
+package org.jovn.northd.sb;
+
+import java.util.HashMap;
+import java.util.HashSet;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.jovn.northd.pipeline.MulticastGroup;
+import org.jovn.ovn.sb.PortBinding;
+import org.jovn.ovsdb.client.ReplicaSnapshot;
+import org.jovn.ovsdb.client.Transaction;
+
+/**
+ * Adds to a transaction the {@code Port_Binding} and {@code Multicast_Group} changes a plan
+ * implies. A port keeps its tunnel key while it stays on its datapath; a new port, or one that
+ * moved, takes the smallest free key of its datapath. Columns ovn-controller owns are never
+ * written, except {@code up}, which starts as false: ovn-controller sets it to true only where
+ * it is already set.
+ */
+final class PortSync {
+  /** Port keys within a datapath: 1 to 32767 (32768 and up are multicast groups). */
+  static final int MAX_PORT_KEY = 32767;
+
+  private PortSync() {}
+
+  static void apply(Transaction t, SouthboundPlan plan, ReplicaSnapshot sb, DatapathSync dps) {
+    Map<String, PortSpec> wanted = Bindings.ports(plan.nb(), plan.inputs());
+    Map<String, PortBinding> existing = new HashMap<>();
+    Map<UUID, KeyAllocator> keys = new HashMap<>();
+    PortBinding.all(sb).forEach(pb -> {
+      PortSpec spec = wanted.get(pb.logicalPort());
+      if (spec == null || existing.containsKey(pb.logicalPort())) {
+        t.delete(PortBinding.TABLE, pb.uuid().uuid());
+        return;
+      }
+      existing.put(pb.logicalPort(), pb);
+      if (pb.datapath().uuid().equals(dps.rowOf(spec.datapath()))) {
+        allocator(keys, pb.datapath().uuid()).reserve(pb.tunnelKey());
+      }
+    });
+    Map<String, UUID> rows = new HashMap<>();
+    for (PortSpec spec : wanted.values()) {
+      UUID dp = dps.rowOf(spec.datapath());
+      if (dp == null) {
+        continue;
+      }
+      PortBinding have = existing.get(spec.logicalPort());
+      if (have == null) {
+        Transaction.Insert ins = t.insert(PortBinding.TABLE)
+            .set(PortBinding.LOGICAL_PORT, spec.logicalPort())
+            .set(PortBinding.DATAPATH, dp)
+            .set(PortBinding.TUNNEL_KEY, (long) allocator(keys, dp).allocate())
+            .set(PortBinding.UP, false);
+        columns(spec, ins::set);
+        rows.put(spec.logicalPort(), ins.uuid());
+        continue;
+      }
+      rows.put(spec.logicalPort(), have.uuid().uuid());
+      Transaction.Update upd = null;
+      if (!have.datapath().uuid().equals(dp)) {
+        upd = t.update(PortBinding.TABLE, have.uuid().uuid()).set(PortBinding.DATAPATH, dp)
+            .set(PortBinding.TUNNEL_KEY, (long) allocator(keys, dp).allocate());
+      }
+      if (!matches(have, spec) || have.up().isEmpty()) {
+        Transaction.Update u = upd != null ? upd : t.update(PortBinding.TABLE, have.uuid().uuid());
+        columns(spec, u::set);
+        if (have.up().isEmpty()) {
+          // ovn-controller reports a port up only where northd has set the column.
+          u.set(PortBinding.UP, false);
+        }
+      }
+    }
+    groups(t, plan, sb, dps, rows);
+  }
+
+  private static KeyAllocator allocator(Map<UUID, KeyAllocator> keys, UUID dp) {
+    return keys.computeIfAbsent(dp, k -> new KeyAllocator(1, MAX_PORT_KEY));
+  }
+
+  private interface Setter {
+    Object set(String column, Object value);
+  }
+
+  private static void columns(PortSpec spec, Setter s) {
+    s.set(PortBinding.TYPE, spec.type());
+    s.set(PortBinding.OPTIONS, spec.options());
+    s.set(PortBinding.MAC, spec.mac());
+    s.set(PortBinding.PORT_SECURITY, spec.portSecurity());
+    s.set(PortBinding.PARENT_PORT, spec.parentPort());
+    s.set(PortBinding.TAG, spec.tag());
+  }
+
+  private static boolean matches(PortBinding have, PortSpec spec) {
+    return have.type().equals(spec.type()) && have.options().equals(spec.options())
+        && have.mac().equals(spec.mac()) && have.portSecurity().equals(spec.portSecurity())
+        && have.parentPort().equals(spec.parentPort()) && have.tag().equals(spec.tag());
+  }
+
+  private static void groups(Transaction t, SouthboundPlan plan, ReplicaSnapshot sb,
+      DatapathSync dps, Map<String, UUID> portRows) {
+    record Key(UUID datapathRow, String name) {}
+    Map<Key, org.jovn.ovn.sb.MulticastGroup> existing = new HashMap<>();
+    Set<Key> wantedKeys = new HashSet<>();
+    Map<Key, MulticastGroup> wanted = new HashMap<>();
+    plan.groups().forEach((nb, list) -> {
+      UUID dp = dps.rowOf(nb);
+      if (dp != null) {
+        list.forEach(g -> wanted.put(new Key(dp, g.name()), g));
+      }
+    });
+    wantedKeys.addAll(wanted.keySet());
+    org.jovn.ovn.sb.MulticastGroup.all(sb).forEach(mc -> {
+      Key k = new Key(mc.datapath().uuid(), mc.name());
+      if (!wantedKeys.contains(k) || existing.putIfAbsent(k, mc) != null) {
+        t.delete(org.jovn.ovn.sb.MulticastGroup.TABLE, mc.uuid().uuid());
+      }
+    });
+    wanted.forEach((k, g) -> {
+      Set<UUID> ports = new HashSet<>();
+      for (String p : g.ports()) {
+        UUID row = portRows.get(p);
+        if (row != null) {
+          ports.add(row);
+        }
+      }
+      org.jovn.ovn.sb.MulticastGroup have = existing.get(k);
+      if (have == null) {
+        t.insert(org.jovn.ovn.sb.MulticastGroup.TABLE)
+            .set(org.jovn.ovn.sb.MulticastGroup.DATAPATH, k.datapathRow())
+            .set(org.jovn.ovn.sb.MulticastGroup.NAME, g.name())
+            .set(org.jovn.ovn.sb.MulticastGroup.TUNNEL_KEY, g.tunnelKey())
+            .set(org.jovn.ovn.sb.MulticastGroup.PORTS, ports);
+      } else if (have.tunnelKey() != g.tunnelKey() || !Objects.equals(refs(have), ports)) {
+        t.update(org.jovn.ovn.sb.MulticastGroup.TABLE, have.uuid().uuid())
+            .set(org.jovn.ovn.sb.MulticastGroup.TUNNEL_KEY, g.tunnelKey())
+            .set(org.jovn.ovn.sb.MulticastGroup.PORTS, ports);
+      }
+    });
+  }
+
+  private static Set<UUID> refs(org.jovn.ovn.sb.MulticastGroup mc) {
+    Set<UUID> out = new HashSet<>();
+    mc.ports().forEach(r -> out.add(r.uuid()));
+    return out;
+  }
+
+}

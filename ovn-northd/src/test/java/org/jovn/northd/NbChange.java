@@ -1,0 +1,173 @@
+package org.jovn.northd;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.jovn.ovn.nb.LogicalRouter;
+import org.jovn.ovn.nb.LogicalRouterPort;
+import org.jovn.ovn.nb.LogicalRouterStaticRoute;
+import org.jovn.ovn.nb.LogicalSwitch;
+import org.jovn.ovn.nb.LogicalSwitchPort;
+import org.jovn.ovsdb.client.OvsdbClient;
+import org.jovn.ovsdb.client.ReplicaSnapshot;
+import org.jovn.ovsdb.client.Transaction;
+
+/**
+ * A random change to a Northbound database of switches, ports, routers and routes, chosen by
+ * numbers that are resolved against the database's contents when applied (so every sequence
+ * of changes is valid). Switch {@code s} has subnet {@code 10.s.0.0/24}.
+ *
+ * @param kind which change
+ * @param a first choice (which switch, port or router)
+ * @param b second choice (which address kind, which route)
+ */
+record NbChange(Kind kind, int a, int b) {
+  enum Kind {
+    ADD_SWITCH, ADD_PORT, DELETE_PORT, DELETE_SWITCH, SET_ADDRESSES, DISABLE_PORT, ADD_ROUTER,
+    CONNECT_ROUTER, ADD_ROUTE, DELETE_ROUTE, DELETE_ROUTER
+  }
+
+  /** Applies the change; does nothing if what it needs does not exist. */
+  void apply(OvsdbClient nb) throws Exception {
+    ReplicaSnapshot s = nb.snapshot();
+    Transaction t = nb.transaction();
+    List<LogicalSwitch> switches = LogicalSwitch.all(s)
+        .sorted(Comparator.comparing(LogicalSwitch::name)).toList();
+    List<LogicalSwitchPort> ports = LogicalSwitchPort.all(s)
+        .filter(p -> p.type().isEmpty()).sorted(Comparator.comparing(LogicalSwitchPort::name))
+        .toList();
+    List<LogicalRouter> routers = LogicalRouter.all(s)
+        .sorted(Comparator.comparing(LogicalRouter::name)).toList();
+    switch (kind) {
+      case ADD_SWITCH -> t.insert(LogicalSwitch.TABLE).set(LogicalSwitch.NAME, "sw" + a)
+          .set(LogicalSwitch.OTHER_CONFIG, Map.of("subnet", "10." + a + ".0.0/24"));
+      case ADD_PORT -> {
+        if (switches.isEmpty()) {
+          return;
+        }
+        LogicalSwitch sw = switches.get(a % switches.size());
+        String name = sw.name() + "-p" + b;
+        if (LogicalSwitchPort.byName(s, name).isPresent()) {
+          return;
+        }
+        var ins = t.insert(LogicalSwitchPort.TABLE).set(LogicalSwitchPort.NAME, name)
+            .set(LogicalSwitchPort.ADDRESSES, addresses(sw, b));
+        if (b % 3 == 0) {
+          ins.set(LogicalSwitchPort.PORT_SECURITY, addresses(sw, b));
+        }
+        t.mutate(LogicalSwitch.TABLE, sw.uuid().uuid()).insert(LogicalSwitch.PORTS,
+            ins.<LogicalSwitchPort>ref());
+      }
+      case DELETE_PORT -> {
+        if (ports.isEmpty()) {
+          return;
+        }
+        LogicalSwitchPort p = ports.get(a % ports.size());
+        switches.stream().filter(sw -> sw.ports().contains(p.uuid())).forEach(sw -> t.mutate(
+            LogicalSwitch.TABLE, sw.uuid().uuid()).delete(LogicalSwitch.PORTS, p.uuid()));
+      }
+      case DELETE_SWITCH -> {
+        if (!switches.isEmpty()) {
+          t.delete(LogicalSwitch.TABLE, switches.get(a % switches.size()).uuid().uuid());
+        }
+      }
+      case SET_ADDRESSES -> {
+        if (ports.isEmpty()) {
+          return;
+        }
+        LogicalSwitchPort p = ports.get(a % ports.size());
+        LogicalSwitch sw = switches.stream().filter(x -> x.ports().contains(p.uuid()))
+            .findFirst().orElse(null);
+        if (sw != null) {
+          t.update(LogicalSwitchPort.TABLE, p.uuid().uuid())
+              .set(LogicalSwitchPort.ADDRESSES, addresses(sw, b));
+        }
+      }
+      case DISABLE_PORT -> {
+        if (!ports.isEmpty()) {
+          LogicalSwitchPort p = ports.get(a % ports.size());
+          t.update(LogicalSwitchPort.TABLE, p.uuid().uuid())
+              .set(LogicalSwitchPort.ENABLED, Set.of(b % 2 == 0));
+        }
+      }
+      case ADD_ROUTER -> t.insert(LogicalRouter.TABLE).set(LogicalRouter.NAME, "lr" + a);
+      case CONNECT_ROUTER -> connect(s, t, switches, routers);
+      case ADD_ROUTE -> {
+        if (!routers.isEmpty()) {
+          LogicalRouter lr = routers.get(a % routers.size());
+          var route = t.insert(LogicalRouterStaticRoute.TABLE)
+              .set(LogicalRouterStaticRoute.IP_PREFIX, "10." + (100 + b % 3) + ".0.0/16")
+              .set(LogicalRouterStaticRoute.NEXTHOP, "10." + (a % 4) + ".0." + (200 + b % 2));
+          if (b % 5 == 0) {
+            route.set(LogicalRouterStaticRoute.POLICY, Set.of("src-ip"));
+          }
+          t.mutate(LogicalRouter.TABLE, lr.uuid().uuid()).insert(LogicalRouter.STATIC_ROUTES,
+              route.<LogicalRouterStaticRoute>ref());
+        }
+      }
+      case DELETE_ROUTE -> {
+        List<LogicalRouter> withRoutes = routers.stream()
+            .filter(lr -> !lr.staticRoutes().isEmpty()).toList();
+        if (!withRoutes.isEmpty()) {
+          LogicalRouter lr = withRoutes.get(a % withRoutes.size());
+          t.mutate(LogicalRouter.TABLE, lr.uuid().uuid()).delete(LogicalRouter.STATIC_ROUTES,
+              lr.staticRoutes().iterator().next());
+        }
+      }
+      case DELETE_ROUTER -> {
+        if (!routers.isEmpty()) {
+          t.delete(LogicalRouter.TABLE, routers.get(a % routers.size()).uuid().uuid());
+        }
+      }
+    }
+    if (!t.isEmpty()) {
+      nb.transact(t).get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private void connect(ReplicaSnapshot s, Transaction t, List<LogicalSwitch> switches,
+      List<LogicalRouter> routers) {
+    if (switches.isEmpty() || routers.isEmpty()) {
+      return;
+    }
+    LogicalSwitch sw = switches.get(a % switches.size());
+    LogicalRouter lr = routers.get(b % routers.size());
+    String lrpName = lr.name() + "-" + sw.name();
+    if (LogicalRouterPort.all(s).anyMatch(p -> p.name().equals(lrpName))) {
+      return;
+    }
+    String subnet = sw.otherConfig().getOrDefault("subnet", "10.99.0.0/24");
+    String prefix = subnet.substring(0, subnet.lastIndexOf('.'));
+    int r = Integer.parseInt(lr.name().substring(2)) % 50;
+    var lrp = t.insert(LogicalRouterPort.TABLE).set(LogicalRouterPort.NAME, lrpName)
+        .set(LogicalRouterPort.MAC, String.format("00:00:00:00:%02x:%02x", r, a % 256))
+        .set(LogicalRouterPort.NETWORKS, Set.of(prefix + "." + (250 - r) + "/24"));
+    t.mutate(LogicalRouter.TABLE, lr.uuid().uuid()).insert(LogicalRouter.PORTS,
+        lrp.<LogicalRouterPort>ref());
+    var lsp = t.insert(LogicalSwitchPort.TABLE)
+        .set(LogicalSwitchPort.NAME, sw.name() + "-" + lr.name())
+        .set(LogicalSwitchPort.TYPE, "router")
+        .set(LogicalSwitchPort.ADDRESSES, Set.of("router"))
+        .set(LogicalSwitchPort.OPTIONS, Map.of("router-port", lrpName));
+    t.mutate(LogicalSwitch.TABLE, sw.uuid().uuid()).insert(LogicalSwitch.PORTS,
+        lsp.<LogicalSwitchPort>ref());
+  }
+
+  private static Set<String> addresses(LogicalSwitch sw, int b) {
+    String subnet = sw.otherConfig().getOrDefault("subnet", "10.99.0.0/24");
+    String prefix = subnet.substring(0, subnet.lastIndexOf('.'));
+    int host = 2 + b % 100;
+    String mac = String.format("0a:00:00:%02x:00:%02x", sw.name().hashCode() & 0xff, host);
+    List<String> out = new ArrayList<>();
+    switch (b % 4) {
+      case 0 -> out.add(mac + " " + prefix + "." + host);
+      case 1 -> out.add("unknown");
+      case 2 -> out.add("dynamic");
+      default -> out.add(mac + " " + prefix + "." + host + " fd00::" + host);
+    }
+    return Set.copyOf(out);
+  }
+}
