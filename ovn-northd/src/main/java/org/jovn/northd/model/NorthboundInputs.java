@@ -60,7 +60,8 @@ public final class NorthboundInputs {
         LogicalSwitchPort.get(nb, ref).ifPresent(lsp -> ports.add(switchPort(lsp, routerPorts)));
       }
       ports.sort(Comparator.comparing(SwitchPortInput::name));
-      SwitchInput in = new SwitchInput(ls.uuid().uuid(), ls.name(), ls.otherConfig(), ports);
+      SwitchInput in = new SwitchInput(ls.uuid().uuid(), ls.name(), ls.otherConfig(), ports,
+          SwitchAcls.read(nb, ls), SwitchDhcpDns.read(nb, ls));
       switches.put(in.uuid(), in);
       for (SwitchPortInput p : ports) {
         p.routerPeer().ifPresent(rp -> attachments.putIfAbsent(rp.name(), new Attachment(p, in)));
@@ -137,7 +138,8 @@ public final class NorthboundInputs {
     }
     routes.sort(Comparator.comparing(StaticRoute::ipPrefix).thenComparing(StaticRoute::nexthop)
         .thenComparing(StaticRoute::uuid));
-    return new RouterInput(lr.uuid().uuid(), lr.name(), lr.options(), ports, routes);
+    return new RouterInput(lr.uuid().uuid(), lr.name(), lr.options(), ports, routes,
+        RouterNat.read(nb, lr));
   }
 
   private static RouterAttachment attachment(RouterPortInput port,

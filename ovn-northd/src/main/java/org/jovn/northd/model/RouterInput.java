@@ -13,12 +13,20 @@ import java.util.UUID;
  * @param options its {@code options}
  * @param ports its ports with what they connect to, ordered by name
  * @param routes its static routes, in a stable order (by prefix, then nexthop)
+ * @param nat its NAT rules and gateway configuration
  */
 public record RouterInput(UUID uuid, String name, Map<String, String> options,
-    List<RouterAttachment> ports, List<StaticRoute> routes) {
+    List<RouterAttachment> ports, List<StaticRoute> routes, RouterNat nat) {
   public RouterInput {
     options = Map.copyOf(options);
     ports = List.copyOf(ports);
     routes = List.copyOf(routes);
+    java.util.Objects.requireNonNull(nat, "nat");
+  }
+
+  /** A router without NAT or gateway. */
+  public RouterInput(UUID uuid, String name, Map<String, String> options,
+      List<RouterAttachment> ports, List<StaticRoute> routes) {
+    this(uuid, name, options, ports, routes, RouterNat.NONE);
   }
 }

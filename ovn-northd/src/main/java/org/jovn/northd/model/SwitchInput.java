@@ -13,11 +13,21 @@ import java.util.UUID;
  * @param name its name
  * @param otherConfig its {@code other_config}
  * @param ports its ports, ordered by name
+ * @param acls the ACLs that apply to it
+ * @param dhcpDns its ports' DHCP options and its DNS records
  */
 public record SwitchInput(UUID uuid, String name, Map<String, String> otherConfig,
-    List<SwitchPortInput> ports) {
+    List<SwitchPortInput> ports, SwitchAcls acls, SwitchDhcpDns dhcpDns) {
   public SwitchInput {
     otherConfig = Map.copyOf(otherConfig);
     ports = List.copyOf(ports);
+    java.util.Objects.requireNonNull(acls, "acls");
+    java.util.Objects.requireNonNull(dhcpDns, "dhcpDns");
+  }
+
+  /** A switch with no ACLs, DHCP or DNS. */
+  public SwitchInput(UUID uuid, String name, Map<String, String> otherConfig,
+      List<SwitchPortInput> ports) {
+    this(uuid, name, otherConfig, ports, SwitchAcls.NONE, SwitchDhcpDns.NONE);
   }
 }
