@@ -16,6 +16,7 @@ import org.jovn.ovn.sb.PortBinding;
 import org.jovn.ovn.sb.SbGlobal;
 import org.jovn.ovsdb.client.ReplicaSnapshot;
 import org.jovn.ovsdb.client.Transaction;
+import org.jovn.ovsdb.data.Row;
 
 /**
  * What northd writes back to the Northbound database, as ovn-northd 23.03 does:
@@ -66,10 +67,32 @@ final class NorthboundUpdates {
     if (!options.equals(global.get().options())) {
       t.update(NbGlobal.TABLE, global.get().uuid().uuid()).set(NbGlobal.OPTIONS, options);
     }
-    Map<UUID, Optional<String>> assigned = Ipam.assign(nb, options.get("mac_prefix"));
+    Map<UUID, Optional<String>> assigned = anyDynamic(nb)
+        ? Ipam.assign(nb, options.get("mac_prefix")) : Map.of();
     assigned.forEach((lsp, value) -> t.update(LogicalSwitchPort.TABLE, lsp)
         .set(LogicalSwitchPort.DYNAMIC_ADDRESSES, value));
     return t.isEmpty() ? Optional.empty() : Optional.of(t);
+  }
+
+  /**
+   * Whether any switch port asks for a dynamic address or holds one (to be kept or cleared):
+   * without one, there is nothing for IPAM to do. A scan of raw rows, no parsing.
+   */
+  static boolean anyDynamic(ReplicaSnapshot nb) {
+    var table = nb.schema().table(LogicalSwitchPort.TABLE);
+    var addresses = table.column(LogicalSwitchPort.ADDRESSES);
+    var dynamic = table.column(LogicalSwitchPort.DYNAMIC_ADDRESSES);
+    for (var row : nb.rows(LogicalSwitchPort.TABLE).values()) {
+      if (!row.get(dynamic).isEmpty()) {
+        return true;
+      }
+      for (Object a : row.get(addresses).keys()) {
+        if (((String) a).contains("dynamic")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** sb_cfg, hv_cfg and port up states, once the Southbound holds the flows. */
@@ -109,24 +132,44 @@ final class NorthboundUpdates {
     return t.isEmpty() ? Optional.empty() : Optional.of(t);
   }
 
+  /**
+   * Sets {@code Logical_Switch_Port.up} where it differs from what the binding says: true for
+   * router ports, false for other non-VIF types, and for a VIF whether it is bound to a chassis
+   * (and, where ovn-controller reports it, {@code Port_Binding.up}). Reads raw rows: this runs
+   * after every Southbound change and must stay cheap with many ports.
+   */
   private static void portsUp(ReplicaSnapshot nb, ReplicaSnapshot sb, Transaction t) {
-    LogicalSwitchPort.all(nb).forEach(lsp -> {
-      Optional<PortBinding> pb = PortBinding.byLogicalPort(sb, lsp.name());
-      if (pb.isEmpty()) {
-        return;
+    var pbTable = sb.schema().table(PortBinding.TABLE);
+    var pbName = pbTable.column(PortBinding.LOGICAL_PORT);
+    var pbUp = pbTable.column(PortBinding.UP);
+    var pbChassis = pbTable.column(PortBinding.CHASSIS);
+    Map<String, Row> bindings = new HashMap<>();
+    for (Row pb : sb.rows(PortBinding.TABLE).values()) {
+      bindings.put((String) pb.get(pbName).first(), pb);
+    }
+    var lspTable = nb.schema().table(LogicalSwitchPort.TABLE);
+    var lspName = lspTable.column(LogicalSwitchPort.NAME);
+    var lspType = lspTable.column(LogicalSwitchPort.TYPE);
+    var lspUp = lspTable.column(LogicalSwitchPort.UP);
+    for (Row lsp : nb.rows(LogicalSwitchPort.TABLE).values()) {
+      Row pb = bindings.get((String) lsp.get(lspName).first());
+      if (pb == null) {
+        continue;
       }
+      String type = (String) lsp.get(lspType).first();
       boolean up;
-      if (lsp.type().equals("router")) {
+      if (type.equals("router")) {
         up = true;
-      } else if (!lsp.type().isEmpty()) {
+      } else if (!type.isEmpty() || pb.get(pbChassis).isEmpty()) {
         up = false;
       } else {
-        up = pb.get().up().orElse(pb.get().chassis().isPresent())
-            && pb.get().chassis().isPresent();
+        up = pb.get(pbUp).isEmpty() || Boolean.TRUE.equals(pb.get(pbUp).first());
       }
-      if (lsp.up().isEmpty() || lsp.up().get() != up) {
-        t.update(LogicalSwitchPort.TABLE, lsp.uuid().uuid()).set(LogicalSwitchPort.UP, up);
+      var have = lsp.get(lspUp);
+      if (have.isEmpty() || !Boolean.valueOf(up).equals(have.first())) {
+        t.update(LogicalSwitchPort.TABLE, lsp.uuid()).set(LogicalSwitchPort.UP, up);
       }
-    });
+    }
   }
+
 }

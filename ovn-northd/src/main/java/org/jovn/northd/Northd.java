@@ -1,6 +1,8 @@
 package org.jovn.northd;
 
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -23,6 +25,7 @@ import org.jovn.ovsdb.client.LockState;
 import org.jovn.ovsdb.client.OvsdbClient;
 import org.jovn.ovsdb.client.ReplicaSnapshot;
 import org.jovn.ovsdb.client.Transaction;
+import org.jovn.ovsdb.rpc.RpcOptions;
 import org.jovn.ovsdb.client.TransactionResult;
 import org.jovn.ovsdb.schema.DatabaseSchema;
 import org.slf4j.Logger;
@@ -64,6 +67,11 @@ public final class Northd implements AutoCloseable {
   private volatile boolean closed;
   private boolean inFlight;
   private final NorthdStats stats = new NorthdStats();
+  private final NorthboundInputs.Cache inputCache = new NorthboundInputs.Cache();
+  /** The tables {@link NorthboundUpdates#beforeFlows} reads, as they were when it had no work. */
+  private List<Object> beforeFlowsClean = List.of();
+  /** The tables {@link NorthboundUpdates#afterFlows} reads, as they were when it had no work. */
+  private List<Object> afterFlowsClean = List.of();
 
   private Northd(NorthdConfig config, RandomGenerator random, InstantSource clock) {
     this.random = random;
@@ -74,12 +82,22 @@ public final class Northd implements AutoCloseable {
       return t;
     });
     nb = OvsdbClient.builder(DatabaseSchema.bundled("ovn-nb"))
-        .remotes(config.nbRemotes().toArray(String[]::new)).monitorAll().build();
+        .remotes(config.nbRemotes().toArray(String[]::new)).rpcOptions(
+            RpcOptions.defaults().withMessageLimits(1 << 30, 1000)).monitorAll().build();
+    // Whole-table replies (the first monitor reply, the Logical_Flow select) grow with the
+    // deployment: allow messages of up to 1 GiB.
+    RpcOptions large = RpcOptions.defaults().withMessageLimits(1 << 30, 1000);
     sb = OvsdbClient.builder(DatabaseSchema.bundled("ovn-sb"))
-        .remotes(config.sbRemotes().toArray(String[]::new))
+        .remotes(config.sbRemotes().toArray(String[]::new)).rpcOptions(large)
         .monitor(SbGlobal.TABLE).monitor(DatapathBinding.TABLE).monitor(PortBinding.TABLE)
-        .monitor(MulticastGroup.TABLE).monitor(org.jovn.ovn.sb.LogicalFlow.TABLE)
-        .monitor(org.jovn.ovn.sb.AddressSet.TABLE)
+        .monitor(MulticastGroup.TABLE)
+        .monitor(org.jovn.ovn.sb.AddressSet.TABLE).monitor(org.jovn.ovn.sb.PortGroup.TABLE)
+        .monitor(org.jovn.ovn.sb.Meter.TABLE).monitor(org.jovn.ovn.sb.MeterBand.TABLE)
+        .monitor(org.jovn.ovn.sb.DhcpOptions.TABLE).monitor(org.jovn.ovn.sb.Dhcpv6Options.TABLE)
+        .monitor(org.jovn.ovn.sb.Dns.TABLE)
+        .monitor(org.jovn.ovn.sb.HaChassisGroup.TABLE)
+        .monitor(org.jovn.ovn.sb.MacBinding.TABLE)
+        .monitor(org.jovn.ovn.sb.HaChassis.TABLE)
         .monitor(ChassisPrivate.TABLE).monitor(Chassis.TABLE, Chassis.NAME, Chassis.OTHER_CONFIG)
         .build();
   }
@@ -161,18 +179,18 @@ public final class Northd implements AutoCloseable {
       return;
     }
     if (!active || paused) {
-      writer.reset();
+      forget();
       return;
     }
     if (nb.state() != ConnectionState.SYNCED || sb.state() != ConnectionState.SYNCED) {
-      writer.reset();
+      forget();
       return;
     }
     try {
       step();
     } catch (RuntimeException e) {
       LOG.error("northd run failed; retrying in 1 s", e);
-      writer.reset();
+      forget();
       thread.schedule(this::schedule, 1, TimeUnit.SECONDS);
     }
   }
@@ -180,46 +198,118 @@ public final class Northd implements AutoCloseable {
   private void step() {
     ReplicaSnapshot nbs = nb.snapshot();
     ReplicaSnapshot sbs = sb.snapshot();
-    Optional<Transaction> fix = NorthboundUpdates.beforeFlows(nbs, random);
-    if (fix.isPresent()) {
-      send(nb, fix.get(), r -> {}, false);
-      return;
+    List<Object> beforeTables = tables(nbs, "NB_Global", "Logical_Switch",
+        "Logical_Switch_Port", "Logical_Router_Port");
+    if (!sameObjects(beforeTables, beforeFlowsClean)) {
+      Optional<Transaction> fix = NorthboundUpdates.beforeFlows(nbs, random);
+      if (fix.isPresent()) {
+        send(nb, fix.get(), r -> false, false);
+        return;
+      }
+      beforeFlowsClean = beforeTables;
     }
     long started = System.nanoTime();
-    NorthboundInputs inputs = NorthboundInputs.read(nbs);
+    NorthboundInputs inputs = NorthboundInputs.read(nbs, inputCache);
     IncrementalFlows.Result result = flows.compute(inputs);
     NbGlobal g = NbGlobal.all(nbs).findFirst().orElseThrow();
     SouthboundPlan plan = new SouthboundPlan(nbs, inputs, result.flows(), result.groups(),
         NorthboundUpdates.globalOptions(g.options(), random), g.nbCfg());
+    if (writer.needsFlowTable()) {
+      send(sb, writer.flowTableQuery(sbs), r -> {
+        writer.loadFlowTable(r, sb.snapshot());
+        return false;
+      }, true);
+      return;
+    }
     Optional<SouthboundWriter.Step> next = writer.next(plan, sbs);
     stats.computed(result.recomputed(), System.nanoTime() - started);
+    LOG.debug("computed {} datapaths in {} ms", result.recomputed(),
+        (System.nanoTime() - started) / 1_000_000);
     if (next.isPresent()) {
       SouthboundWriter.Step s = next.get();
       send(sb, s.transaction(), r -> {
         s.onCommit().accept(r);
         stats.committed(writer.flowCount());
+        // The plan is in: report sb_cfg at once rather than after another full pass.
+        return s.completesPlan() && sendStatus(nb.snapshot(), sb.snapshot());
       }, true);
       return;
     }
-    NorthboundUpdates.afterFlows(nbs, sbs, clock).ifPresent(t -> send(nb, t, r -> {}, false));
+    sendStatus(nbs, sbs);
   }
 
+  /** Sends the Northbound status update if one is due; true if it sent one. */
+  private boolean sendStatus(ReplicaSnapshot nbs, ReplicaSnapshot sbs) {
+    List<Object> afterTables = new ArrayList<>(tables(nbs, "NB_Global", "Logical_Switch_Port"));
+    afterTables.addAll(tables(sbs, "SB_Global", "Port_Binding", "Chassis_Private", "Chassis"));
+    if (sameObjects(afterTables, afterFlowsClean)) {
+      return false;
+    }
+    Optional<Transaction> status = NorthboundUpdates.afterFlows(nbs, sbs, clock);
+    if (status.isPresent()) {
+      send(nb, status.get(), r -> false, false);
+      return true;
+    }
+    afterFlowsClean = afterTables;
+    return false;
+  }
+
+  /** Forgets what northd believes both databases hold; the next run checks everything. */
+  private void forget() {
+    writer.reset();
+    beforeFlowsClean = List.of();
+    afterFlowsClean = List.of();
+  }
+
+  /**
+   * The row maps of some tables: a snapshot reuses the very same map for a table that did not
+   * change, so comparing these by identity tells whether any of them changed.
+   */
+  private static List<Object> tables(ReplicaSnapshot s, String... names) {
+    List<Object> out = new ArrayList<>(names.length);
+    for (String n : names) {
+      out.add(s.rows(n));
+    }
+    return out;
+  }
+
+  private static boolean sameObjects(List<Object> a, List<Object> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i) != b.get(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Sends a transaction; once it commits, runs {@code onCommit}, which returns true if it sent
+   * another transaction itself (otherwise a run is scheduled).
+   */
   private void send(OvsdbClient client, Transaction t,
-      java.util.function.Consumer<TransactionResult> onCommit, boolean southbound) {
+      java.util.function.Predicate<TransactionResult> onCommit, boolean southbound) {
     inFlight = true;
+    long sent = System.nanoTime();
+    int ops = t.size();
     client.transact(t).whenCompleteAsync((r, e) -> {
       inFlight = false;
+      LOG.debug("{} transaction of {} operations: {} ms", southbound ? "SB" : "NB", ops,
+          (System.nanoTime() - sent) / 1_000_000);
       if (e != null) {
         LOG.warn("{} transaction failed: {}", southbound ? "Southbound" : "Northbound",
             e.getMessage());
         if (southbound) {
-          writer.reset();
+          forget();
         }
         thread.schedule(this::schedule, 200, TimeUnit.MILLISECONDS);
         return;
       }
-      onCommit.accept(r);
-      schedule();
+      if (!onCommit.test(r)) {
+        schedule();
+      }
     }, thread);
   }
 

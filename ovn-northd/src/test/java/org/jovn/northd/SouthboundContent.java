@@ -7,6 +7,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.jovn.ovn.sb.DatapathBinding;
+import java.util.List;
+import org.jovn.ovn.sb.LogicalDpGroup;
 import org.jovn.ovn.sb.LogicalFlow;
 import org.jovn.ovn.sb.MulticastGroup;
 import org.jovn.ovn.sb.PortBinding;
@@ -45,12 +47,19 @@ record SouthboundContent(Set<String> datapaths, Set<String> ports, Set<String> g
           + " " + members);
     });
     Map<String, Set<String>> flows = new TreeMap<>();
-    LogicalFlow.all(sb).forEach(f -> flows
-        .computeIfAbsent(f.logicalDatapath().map(r -> dpNames.get(r.uuid())).orElse("?"),
-            k -> new TreeSet<>())
-        .add(f.pipeline() + " " + f.tableId() + " " + f.priority() + " (" + f.match() + ") ("
-            + f.actions() + ") " + new TreeMap<>(f.tags()) + " "
-            + new TreeMap<>(f.externalIds())));
+    LogicalFlow.all(sb).forEach(f -> {
+      // A flow shared by several datapaths names their group: count it once for each.
+      List<String> members = f.logicalDatapath().map(r -> List.of(dpNames.get(r.uuid())))
+          .orElseGet(() -> f.logicalDpGroup().flatMap(g -> LogicalDpGroup.get(sb, g))
+              .map(g -> g.datapaths().stream().map(d -> dpNames.get(d.uuid())).toList())
+              .orElse(List.of("?")));
+      for (String dp : members) {
+        flows.computeIfAbsent(dp, k -> new TreeSet<>())
+            .add(f.pipeline() + " " + f.tableId() + " " + f.priority() + " (" + f.match()
+                + ") (" + f.actions() + ") " + new TreeMap<>(f.tags()) + " "
+                + new TreeMap<>(f.externalIds()));
+      }
+    });
     return new SouthboundContent(datapaths, ports, groups, flows);
   }
 }

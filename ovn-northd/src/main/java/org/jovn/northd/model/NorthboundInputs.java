@@ -15,6 +15,7 @@ import org.jovn.ovn.nb.LogicalRouterStaticRoute;
 import org.jovn.ovn.nb.LogicalSwitch;
 import org.jovn.ovn.nb.LogicalSwitchPort;
 import org.jovn.ovsdb.client.ReplicaSnapshot;
+import org.jovn.ovsdb.data.Row;
 
 /**
  * Reads the inputs of every logical switch and router from a snapshot of the Northbound
@@ -45,8 +46,25 @@ public final class NorthboundInputs {
 
   /** Reads every switch and router of the snapshot. */
   public static NorthboundInputs read(ReplicaSnapshot nb) {
+    return read(nb, new Cache());
+  }
+
+  /**
+   * Reads every switch and router of the snapshot, reusing from {@code cache} the inputs of
+   * rows unchanged since the previous read (the same row objects): a read after a change costs
+   * a pass over the switches and ports, not a parse of every row, and unchanged switches get the
+   * very same {@link SwitchInput} object back.
+   */
+  public static NorthboundInputs read(ReplicaSnapshot nb, Cache cache) {
     Map<String, RouterPortInput> routerPorts = new HashMap<>();
-    LogicalRouterPort.all(nb).forEach(lrp -> routerPorts.put(lrp.name(), routerPort(lrp)));
+    Map<UUID, Row> lrpRows = nb.rows(LogicalRouterPort.TABLE);
+    Map<String, RouterPortNat> portNat = RouterNat.portViews(nb);
+    for (Row row : lrpRows.values()) {
+      RouterPortInput rp = cache.routerPorts.get(row, r -> routerPort(LogicalRouterPort.from(r)));
+      rp = rp.withNat(portNat.getOrDefault(rp.name(), RouterPortNat.NONE));
+      routerPorts.put(rp.name(), rp);
+    }
+    cache.routerPorts.retain(lrpRows);
 
     List<LogicalSwitch> lsList = LogicalSwitch.all(nb)
         .sorted(Comparator.comparing(LogicalSwitch::name).thenComparing(ls -> ls.uuid().uuid()))
@@ -54,19 +72,25 @@ public final class NorthboundInputs {
     Map<UUID, SwitchInput> switches = new LinkedHashMap<>();
     // For each router port name: the switch port attached to it and its switch's other ports.
     Map<String, Attachment> attachments = new HashMap<>();
+    Map<UUID, Row> lspRows = nb.rows(LogicalSwitchPort.TABLE);
     for (LogicalSwitch ls : lsList) {
       List<SwitchPortInput> ports = new ArrayList<>();
       for (var ref : ls.ports()) {
-        LogicalSwitchPort.get(nb, ref).ifPresent(lsp -> ports.add(switchPort(lsp, routerPorts)));
+        Row row = lspRows.get(ref.uuid());
+        if (row != null) {
+          ports.add(cache.switchPort(row, routerPorts));
+        }
       }
       ports.sort(Comparator.comparing(SwitchPortInput::name));
-      SwitchInput in = new SwitchInput(ls.uuid().uuid(), ls.name(), ls.otherConfig(), ports,
-          SwitchAcls.read(nb, ls), SwitchDhcpDns.read(nb, ls));
+      SwitchInput in = cache.reuse(new SwitchInput(ls.uuid().uuid(), ls.name(),
+          ls.otherConfig(), ports, SwitchAcls.read(nb, ls), SwitchDhcpDns.read(nb, ls)));
       switches.put(in.uuid(), in);
-      for (SwitchPortInput p : ports) {
+      for (SwitchPortInput p : in.ports()) {
         p.routerPeer().ifPresent(rp -> attachments.putIfAbsent(rp.name(), new Attachment(p, in)));
       }
     }
+    cache.switchPorts.retain(lspRows);
+    cache.switches.keySet().retainAll(switches.keySet());
 
     Map<UUID, RouterInput> routers = new LinkedHashMap<>();
     LogicalRouter.all(nb)
@@ -76,6 +100,47 @@ public final class NorthboundInputs {
           routers.put(in.uuid(), in);
         });
     return new NorthboundInputs(switches, routers);
+  }
+
+  /**
+   * What {@link #read(ReplicaSnapshot, Cache)} keeps between reads. Not thread-safe: one
+   * reader.
+   */
+  public static final class Cache {
+    private final RowMemo<RouterPortInput> routerPorts = new RowMemo<>();
+    private final RowMemo<SwitchPortInput> switchPorts = new RowMemo<>();
+    private final Map<UUID, SwitchInput> switches = new HashMap<>();
+
+    SwitchPortInput switchPort(Row row, Map<String, RouterPortInput> routerPorts) {
+      SwitchPortInput cached = switchPorts.peek(row);
+      if (cached != null && cached.routerPeer().equals(peerOf(cached, routerPorts))) {
+        return cached;
+      }
+      SwitchPortInput fresh = NorthboundInputs.switchPort(LogicalSwitchPort.from(row),
+          routerPorts);
+      switchPorts.put(row, fresh);
+      return fresh;
+    }
+
+    private static Optional<RouterPortInput> peerOf(SwitchPortInput p,
+        Map<String, RouterPortInput> routerPorts) {
+      if (!p.isRouter()) {
+        return Optional.empty();
+      }
+      String name = p.options().get("router-port");
+      return Optional.ofNullable(name == null ? null : routerPorts.get(name))
+          .filter(rp -> rp.addresses() != null);
+    }
+
+    /** The cached input if equal to {@code in} (so that unchanged switches keep identity). */
+    SwitchInput reuse(SwitchInput in) {
+      SwitchInput old = switches.get(in.uuid());
+      if (in.equals(old)) {
+        return old;
+      }
+      switches.put(in.uuid(), in);
+      return in;
+    }
   }
 
   private record Attachment(SwitchPortInput port, SwitchInput sw) {}
@@ -88,7 +153,7 @@ public final class NorthboundInputs {
       addresses = null;
     }
     return new RouterPortInput(lrp.uuid().uuid(), lrp.name(), addresses,
-        lrp.enabled().orElse(true), lrp.peer(), lrp.options());
+        lrp.enabled().orElse(true), lrp.peer(), lrp.options(), lrp.ipv6RaConfigs());
   }
 
   private static SwitchPortInput switchPort(LogicalSwitchPort lsp,
@@ -139,7 +204,9 @@ public final class NorthboundInputs {
     routes.sort(Comparator.comparing(StaticRoute::ipPrefix).thenComparing(StaticRoute::nexthop)
         .thenComparing(StaticRoute::uuid));
     return new RouterInput(lr.uuid().uuid(), lr.name(), lr.options(), ports, routes,
-        RouterNat.read(nb, lr));
+        RouterNat.read(nb, lr, name -> Optional.ofNullable(attachments.get(name))
+            .map(a -> a.sw().ports().stream().anyMatch(p -> p.type().equals("localnet")))
+            .orElse(false)));
   }
 
   private static RouterAttachment attachment(RouterPortInput port,

@@ -15,11 +15,34 @@ import org.jovn.northd.net.PortAddresses;
  * @param enabled false only if {@code enabled} is set to false
  * @param peer the {@code peer} column: another router port this one is patched to directly
  * @param options its {@code options} ({@code route_table}, ...)
+ * @param ipv6RaConfigs its {@code ipv6_ra_configs}: how it sends IPv6 router advertisements
+ * @param nat what the port tells its switch about its router's NAT rules and gateway ports
  */
 public record RouterPortInput(UUID uuid, String name, PortAddresses addresses, boolean enabled,
-    Optional<String> peer, Map<String, String> options) {
+    Optional<String> peer, Map<String, String> options, Map<String, String> ipv6RaConfigs,
+    RouterPortNat nat) {
   public RouterPortInput {
     options = Map.copyOf(options);
+    ipv6RaConfigs = Map.copyOf(ipv6RaConfigs);
+    java.util.Objects.requireNonNull(nat, "nat");
+  }
+
+  /** A port of a router without NAT rules or gateway ports. */
+  public RouterPortInput(UUID uuid, String name, PortAddresses addresses, boolean enabled,
+      Optional<String> peer, Map<String, String> options, Map<String, String> ipv6RaConfigs) {
+    this(uuid, name, addresses, enabled, peer, options, ipv6RaConfigs, RouterPortNat.NONE);
+  }
+
+  /** This port with {@code nat} as its router's NAT view: itself if that is the same. */
+  public RouterPortInput withNat(RouterPortNat nat) {
+    return nat.equals(this.nat) ? this
+        : new RouterPortInput(uuid, name, addresses, enabled, peer, options, ipv6RaConfigs, nat);
+  }
+
+  /** A port that sends no router advertisements. */
+  public RouterPortInput(UUID uuid, String name, PortAddresses addresses, boolean enabled,
+      Optional<String> peer, Map<String, String> options) {
+    this(uuid, name, addresses, enabled, peer, options, Map.of());
   }
 
   /** A port without options. */

@@ -36,8 +36,8 @@ final class RouterAdmission {
       RouterPort p = ctx.port(a);
       String actions = INPORT_ETH + " = " + p.mac() + "; next;";
       sink.add(LR_IN_ADMISSION, 50, "eth.mcast && inport == " + p.key(), actions);
-      sink.add(LR_IN_ADMISSION, 50, "eth.dst == " + p.mac() + " && inport == " + p.key(),
-          actions);
+      sink.add(LR_IN_ADMISSION, 50, "eth.dst == " + p.mac() + " && inport == " + p.key()
+          + residentIfGateway(ctx, p), actions);
     }
   }
 
@@ -58,22 +58,32 @@ final class RouterAdmission {
             + (learnAll ? "" : LOOKUP_IP_RESULT + " = lookup_nd_ip(inport, ip6.src); ") + "next;");
     sink.add(LR_IN_LOOKUP_NEIGHBOR, 0, "1", LOOKUP_RESULT + " = 1; next;");
     for (RouterAttachment a : ctx.attachments()) {
-      arpRequestLookups(ctx.port(a), learnAll, sink);
+      arpRequestLookups(ctx.port(a), residentIfGateway(ctx, ctx.port(a)), learnAll, sink);
     }
   }
 
+  /**
+   * {@code && is_chassis_resident("cr-PORT")} for a distributed gateway port, whose traffic is
+   * handled on the gateway chassis only; "" for other ports.
+   */
+  static String residentIfGateway(RouterContext ctx, RouterPort p) {
+    return ctx.isGatewayPort(p)
+        ? " && is_chassis_resident(" + RouterContext.redirectKey(p) + ")" : "";
+  }
+
   /** Learning from ARP requests: only from senders on one of the port's networks. */
-  private static void arpRequestLookups(RouterPort p, boolean learnAll, FlowSink sink) {
+  private static void arpRequestLookups(RouterPort p, String resident, boolean learnAll,
+      FlowSink sink) {
     String lookup = LOOKUP_RESULT + " = lookup_arp(inport, arp.spa, arp.sha); ";
     for (Ipv4Prefix net : p.ipv4()) {
       String spa = "inport == " + p.key() + " && arp.spa == " + net.networkString();
       if (!learnAll) {
         // Requests for the router's own address are always learned.
         sink.add(LR_IN_LOOKUP_NEIGHBOR, 110,
-            spa + " && arp.tpa == " + net.address() + " && arp.op == 1",
+            spa + " && arp.tpa == " + net.address() + " && arp.op == 1" + resident,
             lookup + LOOKUP_IP_RESULT + " = 1; next;");
       }
-      sink.add(LR_IN_LOOKUP_NEIGHBOR, 100, spa + " && arp.op == 1", lookup
+      sink.add(LR_IN_LOOKUP_NEIGHBOR, 100, spa + " && arp.op == 1" + resident, lookup
           + (learnAll ? "" : LOOKUP_IP_RESULT + " = lookup_arp_ip(inport, arp.spa); ") + "next;");
     }
   }

@@ -37,6 +37,7 @@ final class RouterArp {
     for (RouterAttachment a : ctx.attachments()) {
       RouterPort p = ctx.port(a);
       patchedPeer(a, p, sink);
+      RouterIpInput.dropOwnDestinations(ctx, p, LR_IN_ARP_RESOLVE, 2, true, sink);
       if (a.switchPort().isEmpty()) {
         continue;
       }

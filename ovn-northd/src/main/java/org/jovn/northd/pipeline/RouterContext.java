@@ -24,6 +24,8 @@ final class RouterContext {
   private final RouterInput input;
   private final Map<String, RouterPort> ports = new LinkedHashMap<>();
   private final List<RouterAttachment> byUuid;
+  private final List<RouterPort> gatewayPorts;
+  private final NatRules nat;
 
   RouterContext(RouterInput input) {
     this.input = input;
@@ -33,6 +35,9 @@ final class RouterContext {
     byUuid = input.ports().stream()
         .sorted(Comparator.comparing((RouterAttachment a) -> a.port().uuid(), UUID_ORDER))
         .toList();
+    gatewayPorts = input.nat().gatewayPorts().stream().map(ports::get)
+        .filter(java.util.Objects::nonNull).toList();
+    nat = new NatRules(this);
   }
 
   RouterInput input() {
@@ -69,5 +74,45 @@ final class RouterContext {
       return dflt;
     }
     return dflt ? !v.equalsIgnoreCase("false") : v.equalsIgnoreCase("true");
+  }
+
+  /** Whether this is a gateway router: bound to one chassis by {@code options:chassis}. */
+  boolean gatewayRouter() {
+    return input.nat().gatewayRouter();
+  }
+
+  /** The distributed gateway ports, in the order of the router's {@code ports} column. */
+  List<RouterPort> gatewayPorts() {
+    return gatewayPorts;
+  }
+
+  /** Whether the router has a distributed gateway port. */
+  boolean hasGatewayPorts() {
+    return !gatewayPorts.isEmpty();
+  }
+
+  /** Whether the router does NAT: a gateway router or one with a distributed gateway port. */
+  boolean natCapable() {
+    return gatewayRouter() || hasGatewayPorts();
+  }
+
+  /** Whether {@code p} is a distributed gateway port. */
+  boolean isGatewayPort(RouterPort p) {
+    return gatewayPorts.contains(p);
+  }
+
+  /** The chassis-redirect port of a distributed gateway port as flows quote it. */
+  static String redirectKey(RouterPort p) {
+    return RouterPort.jsonString(org.jovn.northd.model.RouterNat.redirectPort(p.name()));
+  }
+
+  /** Whether the switch {@code p} is attached to has a localnet port. */
+  boolean onLocalnetSwitch(RouterPort p) {
+    return input.nat().localnetPorts().contains(p.name());
+  }
+
+  /** The router's NAT rules, worked out. */
+  NatRules nat() {
+    return nat;
   }
 }

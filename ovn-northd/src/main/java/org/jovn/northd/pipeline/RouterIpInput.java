@@ -5,6 +5,7 @@ import static org.jovn.northd.pipeline.RouterAdmission.INPORT_ETH;
 
 import java.util.StringJoiner;
 import org.jovn.northd.flow.FlowSink;
+import org.jovn.northd.flow.Stage;
 import org.jovn.northd.model.RouterAttachment;
 import org.jovn.northd.net.Ipv4Prefix;
 import org.jovn.northd.net.Ipv6Prefix;
@@ -22,9 +23,11 @@ final class RouterIpInput {
     localTrafficDrops(sink);
     for (RouterAttachment a : ctx.attachments()) {
       RouterPort p = ctx.port(a);
-      ipv4(p, sink);
-      RouterIpv6Input.build(p, sink);
-      dropOwnDestinations(p, sink);
+      ipv4(ctx, a, p, sink);
+      RouterIpv6Input.build(ctx, p, sink);
+      if (!ctx.nat().lbForceSnatRouterIp()) {
+        dropOwnDestinations(ctx, p, LR_IN_IP_INPUT, 60, false, sink);
+      }
     }
   }
 
@@ -43,7 +46,8 @@ final class RouterIpInput {
     sink.add(LR_IN_IP_INPUT, 0, "1", "next;");
   }
 
-  private static void ipv4(RouterPort p, FlowSink sink) {
+  private static void ipv4(RouterContext ctx, RouterAttachment a, RouterPort p,
+      FlowSink sink) {
     if (p.hasIpv4()) {
       // Packets claiming to come from the router's own or broadcast addresses.
       sink.add(LR_IN_IP_INPUT, 100, "ip4.src == " + p.ipv4Set(true) + " && reg9[0] == 0",
@@ -56,17 +60,41 @@ final class RouterIpInput {
       sink.add(LR_IN_IP_INPUT, 31,
           "inport == " + p.key() + " && ip4 && ip.ttl == {0, 1} && !ip.later_frag",
           "icmp4 {eth.dst <-> eth.src; icmp4.type = 11; /* Time exceeded */ "
-              + "icmp4.code = 0; /* TTL exceeded in transit */ ip4.dst = ip4.src; ip4.src = "
-              + net.address() + " ; ip.ttl = 254; outport = " + p.key()
+              + "icmp4.code = 0; /* TTL exceeded in transit */ "
+              + (ctx.isGatewayPort(p) ? "ip4.dst <-> ip4.src"
+                  : "ip4.dst = ip4.src; ip4.src = " + net.address())
+              + " ; ip.ttl = 254; outport = " + p.key()
               + "; flags.loopback = 1; output; };");
     }
     for (Ipv4Prefix net : p.ipv4()) {
       sink.add(LR_IN_IP_INPUT, 90, "inport == " + p.key() + " && arp.op == 1 && arp.tpa == "
-          + net.address() + " && arp.spa == " + net.networkString(), arpReply());
+          + net.address() + " && arp.spa == " + net.networkString()
+          + arpReplyResidence(ctx, a, p), arpReply());
     }
-    for (Ipv4Prefix net : p.ipv4()) {
-      unreachable(net.address().toString(), sink);
+    if (!ctx.natCapable()) {
+      for (Ipv4Prefix net : p.ipv4()) {
+        unreachable(net.address().toString(), sink);
+      }
     }
+  }
+
+  /**
+   * On a router with a distributed gateway port, a port on a switch with a localnet port
+   * answers ARP only on the gateway chassis if it is the gateway port, or if it has
+   * {@code reside-on-redirect-chassis} and the router has one gateway port.
+   */
+  private static String arpReplyResidence(RouterContext ctx, RouterAttachment a, RouterPort p) {
+    if (!ctx.hasGatewayPorts() || !ctx.onLocalnetSwitch(p)) {
+      return "";
+    }
+    if (ctx.isGatewayPort(p)) {
+      return " && is_chassis_resident(" + RouterContext.redirectKey(p) + ")";
+    }
+    boolean reside = "true".equalsIgnoreCase(
+        a.port().options().get("reside-on-redirect-chassis"));
+    return reside && ctx.gatewayPorts().size() == 1
+        ? " && is_chassis_resident(" + RouterContext.redirectKey(ctx.gatewayPorts().get(0))
+            + ")" : "";
   }
 
   private static String arpReply() {
@@ -87,17 +115,32 @@ final class RouterIpInput {
         "icmp4 {" + swap + "ip.ttl = 255; icmp4.type = 3; icmp4.code = 2; next; };");
   }
 
-  /** Other IP traffic to the router's own addresses is dropped (priority 60). */
-  private static void dropOwnDestinations(RouterPort p, FlowSink sink) {
-    if (p.hasIpv4()) {
-      StringJoiner ips = new StringJoiner(", ", "{", "}");
-      p.ipv4().forEach(n -> ips.add(n.address().toString()));
-      sink.add(LR_IN_IP_INPUT, 60, "ip4.dst == " + ips, "drop;");
+  /**
+   * Drops IP traffic to the router's own addresses: in IP input (priority 60) those that are
+   * not SNAT addresses, in next-hop resolution (priority 2) the SNAT addresses that un-SNAT
+   * left untranslated.
+   */
+  static void dropOwnDestinations(RouterContext ctx, RouterPort p, Stage stage, int priority,
+      boolean snatIps, FlowSink sink) {
+    StringJoiner v4 = new StringJoiner(", ", "{", "}").setEmptyValue("");
+    for (Ipv4Prefix n : p.ipv4()) {
+      String ip = n.address().toString();
+      if (ctx.nat().isSnatIp(ip) == snatIps) {
+        v4.add(ip);
+      }
     }
-    StringJoiner ips = new StringJoiner(", ", "{", "}");
+    if (v4.length() > 0) {
+      sink.add(stage, priority, "ip4.dst == " + v4, "drop;");
+    }
+    StringJoiner v6 = new StringJoiner(", ", "{", "}").setEmptyValue("");
     for (Ipv6Prefix n : p.ipv6()) {
-      ips.add(n.address().toString());
+      String ip = n.address().toString();
+      if (ctx.nat().isSnatIp(ip) == snatIps) {
+        v6.add(ip);
+      }
     }
-    sink.add(LR_IN_IP_INPUT, 60, "ip6.dst == " + ips, "drop;");
+    if (v6.length() > 0) {
+      sink.add(stage, priority, "ip6.dst == " + v6, "drop;");
+    }
   }
 }

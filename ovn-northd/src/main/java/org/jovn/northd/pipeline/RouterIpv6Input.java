@@ -15,7 +15,7 @@ import org.jovn.northd.net.Ipv6Prefix;
 final class RouterIpv6Input {
   private RouterIpv6Input() {}
 
-  static void build(RouterPort p, FlowSink sink) {
+  static void build(RouterContext ctx, RouterPort p, FlowSink sink) {
     for (Ipv6Prefix net : p.ipv6()) {
       sink.add(LR_IN_IP_INPUT, 100,
           "ip6.dst == " + net.address() + " && udp.src == 547 && udp.dst == 546",
@@ -24,23 +24,27 @@ final class RouterIpv6Input {
     sink.add(LR_IN_IP_INPUT, 90,
         "ip6.dst == " + p.ipv6Set() + " && icmp6.type == 128 && icmp6.code == 0",
         "ip6.dst <-> ip6.src; ip.ttl = 255; icmp6.type = 129; flags.loopback = 1; next; ");
+    String resident = RouterAdmission.residentIfGateway(ctx, p);
     for (Ipv6Prefix net : p.ipv6()) {
-      neighborAdvertisement(p, net.address(), sink);
+      neighborAdvertisement(p, net.address(), resident, sink);
     }
-    for (Ipv6Prefix net : p.ipv6()) {
-      unreachable(net.address().toString(), sink);
+    if (!ctx.natCapable()) {
+      for (Ipv6Prefix net : p.ipv6()) {
+        unreachable(net.address().toString(), sink);
+      }
     }
     for (Ipv6Prefix net : p.ipv6()) {
       if (!net.network().isLinkLocal()) {
-        timeExceeded(p, net, sink);
+        timeExceeded(p, net, ctx.isGatewayPort(p), sink);
       }
     }
   }
 
   /** Answers neighbor solicitations for one of the port's addresses. */
-  private static void neighborAdvertisement(RouterPort p, Ipv6Address ip, FlowSink sink) {
+  private static void neighborAdvertisement(RouterPort p, Ipv6Address ip, String resident,
+      FlowSink sink) {
     sink.add(LR_IN_IP_INPUT, 90, "inport == " + p.key() + " && ip6.dst == {" + ip + ", "
-        + ip.solicitedNode() + "} && nd_ns && nd.target == " + ip,
+        + ip.solicitedNode() + "} && nd_ns && nd.target == " + ip + resident,
         "nd_na_router { eth.src = " + INPORT_ETH + "; ip6.src = nd.target; nd.tll = "
             + INPORT_ETH + "; outport = inport; flags.loopback = 1; output; };");
   }
@@ -56,10 +60,12 @@ final class RouterIpv6Input {
         "icmp6 {" + swap + "ip.ttl = 255; icmp6.type = 1; icmp6.code = 3; next; };");
   }
 
-  private static void timeExceeded(RouterPort p, Ipv6Prefix net, FlowSink sink) {
+  private static void timeExceeded(RouterPort p, Ipv6Prefix net, boolean gatewayPort,
+      FlowSink sink) {
     sink.add(LR_IN_IP_INPUT, 31, "inport == " + p.key() + " && ip6 && ip6.src == "
         + net.networkString() + " && ip.ttl == {0, 1} && !ip.later_frag",
-        "icmp6 {eth.dst <-> eth.src; ip6.dst = ip6.src; ip6.src = " + net.address()
+        "icmp6 {eth.dst <-> eth.src; "
+            + (gatewayPort ? "ip6.dst <-> ip6.src" : "ip6.dst = ip6.src; ip6.src = " + net.address())
             + " ; ip.ttl = 254; icmp6.type = 3; /* Time exceeded */ "
             + "icmp6.code = 0; /* TTL exceeded in transit */ outport = " + p.key()
             + "; flags.loopback = 1; output; };");

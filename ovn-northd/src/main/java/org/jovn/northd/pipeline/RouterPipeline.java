@@ -8,11 +8,14 @@ import org.jovn.northd.flow.LogicalFlow;
 import org.jovn.northd.model.RouterInput;
 
 /**
- * The logical flows of a distributed logical router, as ovn-northd 23.03 writes them for a
- * router without gateway ports, NAT or load balancers: L2 admission, neighbor learning, IP input
+ * The logical flows of a logical router, as ovn-northd 23.03 writes them for a router without
+ * load balancers: L2 admission, neighbor learning, IP input
  * (ARP, ND, ICMP and TCP reset replies for the router's addresses; martian, broadcast and
  * multicast drops), routing to connected networks and static routes (source or destination,
- * route tables, discard, ECMP), next-hop resolution and ARP/ND requests, and delivery.
+ * route tables, discard, ECMP), next-hop resolution and ARP/ND requests, IPv6 router
+ * advertisements in reply to router solicitations ({@code ipv6_ra_configs}), and delivery;
+ * for gateway routers and distributed gateway ports also NAT (SNAT, DNAT, floating IPs) and
+ * gateway redirection.
  *
  * <p>The result is a set: a flow that two rules would add twice appears once, as in the
  * Southbound database. Flows are about no port in particular ({@code inOutPort} null).
@@ -35,7 +38,11 @@ public final class RouterPipeline {
     RouterIpInput.build(ctx, sink);
     RouterRouting.build(ctx, sink);
     RouterArp.build(ctx, sink);
+    RouterRaFlows.build(ctx, sink);
     RouterDefaults.build(ctx, sink);
+    RouterNatFlows.build(ctx, sink);
+    RouterNatArp.build(ctx, sink);
+    RouterGateway.build(ctx, sink);
     Set<LogicalFlow> unique = new LinkedHashSet<>(sink.flows());
     return List.copyOf(unique);
   }

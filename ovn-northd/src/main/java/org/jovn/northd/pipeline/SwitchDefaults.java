@@ -1,8 +1,5 @@
 package org.jovn.northd.pipeline;
 
-import static org.jovn.northd.flow.Stage.LS_IN_ACL;
-import static org.jovn.northd.flow.Stage.LS_IN_ACL_AFTER_LB;
-import static org.jovn.northd.flow.Stage.LS_IN_ACL_HINT;
 import static org.jovn.northd.flow.Stage.LS_IN_APPLY_PORT_SEC;
 import static org.jovn.northd.flow.Stage.LS_IN_ARP_ND_RSP;
 import static org.jovn.northd.flow.Stage.LS_IN_CHECK_PORT_SEC;
@@ -19,7 +16,6 @@ import static org.jovn.northd.flow.Stage.LS_IN_LB_AFF_CHECK;
 import static org.jovn.northd.flow.Stage.LS_IN_LB_AFF_LEARN;
 import static org.jovn.northd.flow.Stage.LS_IN_LOOKUP_FDB;
 import static org.jovn.northd.flow.Stage.LS_IN_NAT_HAIRPIN;
-import static org.jovn.northd.flow.Stage.LS_IN_PRE_ACL;
 import static org.jovn.northd.flow.Stage.LS_IN_PRE_HAIRPIN;
 import static org.jovn.northd.flow.Stage.LS_IN_PRE_LB;
 import static org.jovn.northd.flow.Stage.LS_IN_PRE_STATEFUL;
@@ -27,11 +23,8 @@ import static org.jovn.northd.flow.Stage.LS_IN_PUT_FDB;
 import static org.jovn.northd.flow.Stage.LS_IN_QOS_MARK;
 import static org.jovn.northd.flow.Stage.LS_IN_QOS_METER;
 import static org.jovn.northd.flow.Stage.LS_IN_STATEFUL;
-import static org.jovn.northd.flow.Stage.LS_OUT_ACL;
-import static org.jovn.northd.flow.Stage.LS_OUT_ACL_HINT;
 import static org.jovn.northd.flow.Stage.LS_OUT_APPLY_PORT_SEC;
 import static org.jovn.northd.flow.Stage.LS_OUT_CHECK_PORT_SEC;
-import static org.jovn.northd.flow.Stage.LS_OUT_PRE_ACL;
 import static org.jovn.northd.flow.Stage.LS_OUT_PRE_LB;
 import static org.jovn.northd.flow.Stage.LS_OUT_PRE_STATEFUL;
 import static org.jovn.northd.flow.Stage.LS_OUT_QOS_MARK;
@@ -43,24 +36,23 @@ import org.jovn.northd.flow.Stage;
 
 /**
  * The flows every logical switch has whatever its ports: admission control, the stage defaults
- * of a switch without ACLs, load balancers, QoS, DHCP or DNS, and the broadcast and fallback
- * rules of the destination lookup.
+ * of a switch without load balancers, QoS, DHCP or DNS (the ACL stages are in
+ * {@link SwitchAclFlows}), and the broadcast and fallback rules of the destination lookup.
  */
 final class SwitchDefaults {
   static final String PORT_SEC_DROP = "reg0[15]";
   static final String NEXT = "next;";
   static final String DROP = "drop;";
-  /** Packets the ACL stages let through before any ACL: IPv6 ND and MLD. */
-  static final String ND_AND_MLD = "nd || nd_ra || nd_rs || mldv1 || mldv2";
 
   private SwitchDefaults() {
   }
 
   static void build(SwitchView sw, FlowSink sink) {
     admission(sw, sink);
-    preAclAndPreLb(sink);
+    preLb(sink);
     stateful(sink);
-    aclAndQos(sink);
+    SwitchAclFlows.build(sw, sink);
+    qos(sink);
     passThrough(sink);
     destination(sw, sink);
     egressPortSecurity(sink);
@@ -77,12 +69,8 @@ final class SwitchDefaults {
     sink.add(LS_IN_APPLY_PORT_SEC, 0, "1", NEXT);
   }
 
-  /** Pre-ACL and pre-LB: keep multicast, ND and service-monitor packets out of conntrack. */
-  private static void preAclAndPreLb(FlowSink sink) {
-    sink.add(LS_IN_PRE_ACL, 0, "1", NEXT);
-    sink.add(LS_OUT_PRE_ACL, 0, "1", NEXT);
-    sink.add(LS_IN_PRE_ACL, 110, "eth.dst == $svc_monitor_mac", NEXT);
-    sink.add(LS_OUT_PRE_ACL, 110, "eth.src == $svc_monitor_mac", NEXT);
+  /** Pre-LB: keep multicast, ND and service-monitor packets out of conntrack. */
+  private static void preLb(FlowSink sink) {
     for (Stage s : new Stage[] {LS_IN_PRE_LB, LS_OUT_PRE_LB}) {
       sink.add(s, 110, "eth.mcast", NEXT);
       sink.add(s, 110, "nd || nd_rs || nd_ra || mldv1 || mldv2", NEXT);
@@ -109,16 +97,8 @@ final class SwitchDefaults {
     }
   }
 
-  /** ACL hints, ACLs and QoS of a switch that has none. */
-  private static void aclAndQos(FlowSink sink) {
-    sink.add(LS_IN_ACL_HINT, 65535, "1", NEXT);
-    sink.add(LS_OUT_ACL_HINT, 65535, "1", NEXT);
-    sink.add(LS_IN_ACL, 65535, "1", NEXT);
-    sink.add(LS_OUT_ACL, 65535, "1", NEXT);
-    sink.add(LS_IN_ACL_AFTER_LB, 0, "1", NEXT);
-    sink.add(LS_IN_ACL, 65532, ND_AND_MLD, NEXT);
-    sink.add(LS_OUT_ACL, 65532, ND_AND_MLD, NEXT);
-    sink.add(LS_IN_ACL_AFTER_LB, 65532, ND_AND_MLD, NEXT);
+  /** QoS of a switch that has none. */
+  private static void qos(FlowSink sink) {
     sink.add(LS_IN_QOS_MARK, 0, "1", NEXT);
     sink.add(LS_OUT_QOS_MARK, 0, "1", NEXT);
     sink.add(LS_IN_QOS_METER, 0, "1", NEXT);

@@ -2,8 +2,12 @@ package org.jovn.northd.pipeline;
 
 import static org.jovn.northd.flow.Stage.LS_IN_L2_LKUP;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.jovn.northd.flow.FlowSink;
 import org.jovn.northd.model.RouterPortInput;
+import org.jovn.northd.model.RouterPortNat;
 import org.jovn.northd.model.SwitchPortInput;
 import org.jovn.northd.net.Ipv4Prefix;
 import org.jovn.northd.net.Ipv6Prefix;
@@ -27,18 +31,35 @@ final class SwitchL2 {
       if (SwitchView.isExternal(p)) {
         continue;
       }
-      unicast(p, sink);
+      unicast(sw, p, sink);
       if (p.isRouter() && p.routerPeer().isPresent()) {
         routerRequests(sw, p, p.routerPeer().get(), sink);
       }
     }
   }
 
-  /** Priority 50: a known destination MAC goes to its port. */
-  private static void unicast(SwitchPortInput p, FlowSink sink) {
+  /**
+   * Priority 50: a known destination MAC goes to its port. On a switch with a localnet port,
+   * the MAC of a router's distributed gateway port is only delivered on the gateway chassis;
+   * a distributed floating IP's MAC only on its logical port's chassis.
+   */
+  private static void unicast(SwitchView sw, SwitchPortInput p, FlowSink sink) {
     String actions = p.enabled() ? SwitchDefaults.output(p.name()) : SwitchDefaults.DROP;
+    Optional<RouterPortInput> peer = p.isRouter() ? p.routerPeer() : Optional.empty();
     for (PortAddresses a : p.addresses()) {
-      sink.add(LS_IN_L2_LKUP, 50, "eth.dst == " + a.mac(), actions);
+      String resident = "";
+      if (peer.isPresent() && a.equals(peer.get().addresses())
+          && !sw.localnetPorts().isEmpty()) {
+        resident = peer.get().nat().residentPort()
+            .map(cr -> " && is_chassis_resident(" + SwitchView.key(cr) + ")").orElse("");
+      }
+      sink.add(LS_IN_L2_LKUP, 50, "eth.dst == " + a.mac() + resident, actions);
+    }
+    if (peer.isPresent() && p.addresses().contains(peer.get().addresses())) {
+      for (RouterPortNat.DistributedNat d : peer.get().nat().distributed()) {
+        sink.add(LS_IN_L2_LKUP, 50, "eth.dst == " + d.mac() + " && is_chassis_resident("
+            + SwitchView.key(d.logicalPort()) + ")", actions);
+      }
     }
   }
 
@@ -65,8 +86,16 @@ final class SwitchL2 {
       sink.add(LS_IN_L2_LKUP, 80,
           NOT_VXLAN + " && nd_ns && nd.target == " + ip.address(), actions);
     }
+    // The external addresses of the router's DNAT rules belong to it too.
+    for (RouterPortNat.NatAddress nat : rp.nat().addresses()) {
+      sink.add(LS_IN_L2_LKUP, 80, NOT_VXLAN + (nat.v6() ? " && nd_ns && nd.target == "
+          : " && arp.op == 1 && arp.tpa == ") + nat.ip(), actions);
+    }
     if (!sw.onlyRouterPorts()) {
-      sink.add(LS_IN_L2_LKUP, 75, "eth.src == {" + networks.mac()
+      List<String> macs = new ArrayList<>();
+      macs.add(networks.mac().toString());
+      macs.addAll(rp.nat().externalMacs());
+      sink.add(LS_IN_L2_LKUP, 75, "eth.src == {" + String.join(", ", HashOrder.ofStringSet(macs))
           + "} && (arp.op == 1 || rarp.op == 3 || nd_ns)",
           SwitchDefaults.output(MulticastGroup.FLOOD_L2));
     }

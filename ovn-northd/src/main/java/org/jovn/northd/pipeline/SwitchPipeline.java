@@ -17,19 +17,23 @@ import org.jovn.northd.model.SwitchPortInput;
  * writes to the Southbound database for one logical switch, with the 23.03 stage names, table
  * numbers and flow texts, so that a 23.03 ovn-controller can run them.
  *
- * <p>Covered: the stage defaults of a switch without ACLs, load balancers, QoS, DHCP, DNS or
- * multicast snooping; disabled ports; MAC learning for VIFs that take unknown destinations; the
+ * <p>Covered: the stage defaults of a switch without load balancers, QoS or multicast
+ * snooping; native DHCPv4 and DHCPv6 for ports with {@code dhcpv4_options} or
+ * {@code dhcpv6_options} (served on the localnet ports for {@code external} ports) and DNS
+ * answered from the switch's {@code dns_records}, with their ACL bypass; ACLs of the switch and of port groups with ports on it (stateless and
+ * stateful, logging, reject, {@code apply-after-lb}); disabled ports; MAC learning for VIFs that take unknown destinations; the
  * ARP/ND responder for the addresses of VIFs, localnet ports and router ports, with
  * {@code arp_proxy}; destination lookup by MAC; forwarding of ARP/ND for router addresses to
- * the router port; localnet and router ports kept out of conntrack;
+ * the router port, NAT external addresses of its router included, and on a switch with a
+ * localnet port delivery of a distributed gateway port's (or distributed floating IP's) MAC only
+ * on the chassis where it is resident; localnet and router ports kept out of conntrack;
  * {@code other_config:vlan-passthru}. Port security itself is not in the flows: ovn-controller
  * applies it from {@code Port_Binding.port_security} when the flows call
  * {@code check_in_port_sec()} and {@code check_out_port_sec()}.
  *
- * <p>Not covered, so nothing is emitted for them: ACLs, load balancers and their router VIPs,
- * NAT addresses of attached routers, QoS, DHCP, DNS, forwarding groups, IGMP/MLD snooping,
- * {@code external}, {@code virtual} and {@code vtep} port specifics, gateway-chassis residency
- * checks.
+ * <p>Not covered, so nothing is emitted for them: load balancers and their router VIPs, QoS,
+ * forwarding groups, IGMP/MLD snooping, {@code external}, {@code virtual} and {@code vtep} port
+ * specifics.
  *
  * <p>Stateless and thread-safe: the result depends only on the input.
  */
@@ -61,6 +65,8 @@ public final class SwitchPipeline {
     SwitchPortFlows.build(sw, sink);
     SwitchArpNd.build(sw, sink);
     SwitchL2.build(sw, sink);
+    SwitchDhcpFlows.build(in, sw, sink);
+    SwitchDnsFlows.build(in, sink);
     Map<List<Object>, LogicalFlow> unique = new LinkedHashMap<>();
     for (LogicalFlow f : sink.flows()) {
       unique.putIfAbsent(List.of(f.stage(), f.priority(), f.match(), f.actions()), f);

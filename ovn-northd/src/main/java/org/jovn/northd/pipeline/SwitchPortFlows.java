@@ -29,10 +29,10 @@ final class SwitchPortFlows {
       learnFdb(p, sink);
     }
     for (SwitchPortInput p : sw.routerPorts()) {
-      skipConntrack(p, sink);
+      skipConntrack(sw, p, sink);
     }
     for (SwitchPortInput p : sw.localnetPorts()) {
-      skipConntrack(p, sink);
+      skipConntrack(sw, p, sink);
     }
   }
 
@@ -71,11 +71,14 @@ final class SwitchPortFlows {
         .anyMatch(w -> MacAddress.tryParse(w).isPresent());
   }
 
-  /** Router and localnet ports bypass conntrack: their traffic was or will be tracked elsewhere. */
-  private static void skipConntrack(SwitchPortInput p, FlowSink sink) {
+  /**
+   * Router and localnet ports bypass conntrack: their traffic was or will be tracked elsewhere.
+   * Egress clears the conntrack state, unless a stateful ACL tracks the switch's traffic.
+   */
+  private static void skipConntrack(SwitchView sw, SwitchPortInput p, FlowSink sink) {
     String key = SwitchView.key(p.name());
     sink.addForPort(LS_IN_PRE_LB, 110, "ip && inport == " + key, SwitchDefaults.NEXT, p.name());
-    sink.addForPort(LS_OUT_PRE_LB, 110, "ip && outport == " + key, "ct_clear; next;",
-        p.name());
+    sink.addForPort(LS_OUT_PRE_LB, 110, "ip && outport == " + key,
+        sw.acls().stateful() ? SwitchDefaults.NEXT : "ct_clear; next;", p.name());
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jovn.northd.model.RouterPortInput;
+import org.jovn.northd.model.SwitchAcls;
 import org.jovn.northd.model.SwitchInput;
 import org.jovn.northd.model.SwitchPortInput;
 import org.jovn.northd.net.Ipv6Prefix;
@@ -49,6 +50,11 @@ final class SwitchView {
   /** Whether an enabled port has "unknown" among its addresses. */
   boolean hasUnknown() {
     return hasUnknown;
+  }
+
+  /** The ACLs that apply to the switch. */
+  SwitchAcls acls() {
+    return input.acls();
   }
 
   /** Whether {@code other_config:vlan-passthru} lets VLAN-tagged packets through. */

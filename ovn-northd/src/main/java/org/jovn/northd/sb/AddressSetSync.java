@@ -3,17 +3,32 @@ package org.jovn.northd.sb;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import org.jovn.northd.net.Ipv4Prefix;
+import org.jovn.northd.net.Ipv6Prefix;
+import org.jovn.northd.net.MacAddress;
+import org.jovn.ovn.nb.LogicalSwitchPort;
+import org.jovn.ovn.nb.PortGroup;
 import org.jovn.ovn.sb.AddressSet;
 import org.jovn.ovsdb.client.ReplicaSnapshot;
 import org.jovn.ovsdb.client.Transaction;
 
 /**
- * Adds to a transaction the {@code Address_Set} changes a plan implies: the Northbound's
- * address sets mirrored by name, plus {@code svc_monitor_mac} holding the service monitor MAC
- * ({@code SB_Global options:svc_monitor_mac}), which the switch pipeline's
- * {@code $svc_monitor_mac} matches refer to (ovn-controller rejects a flow naming a set that
- * does not exist). Sets no longer wanted are deleted.
+ * Adds to a transaction the {@code Address_Set} changes a plan implies, the sets ovn-northd
+ * 23.03 writes:
+ * <ul>
+ *   <li>{@code svc_monitor_mac}, holding the service monitor MAC
+ *       ({@code SB_Global options:svc_monitor_mac}), which the switch pipeline's
+ *       {@code $svc_monitor_mac} matches refer to (ovn-controller rejects a flow naming a set
+ *       that does not exist);</li>
+ *   <li>for each Northbound port group {@code PG}, {@code PG_ip4} and {@code PG_ip6}: the IPv4
+ *       and IPv6 addresses of its ports (static and dynamically assigned; MACs left out), for
+ *       {@code $PG_ip4} and {@code $PG_ip6} in ACL matches;</li>
+ *   <li>the Northbound's address sets, by name; one named like a port group's set wins.</li>
+ * </ul>
+ * Sets no longer wanted are deleted.
  */
 final class AddressSetSync {
   static final String SVC_MONITOR_MAC = "svc_monitor_mac";
@@ -21,13 +36,7 @@ final class AddressSetSync {
   private AddressSetSync() {}
 
   static void apply(Transaction t, SouthboundPlan plan, ReplicaSnapshot sb) {
-    Map<String, Set<String>> wanted = new HashMap<>();
-    org.jovn.ovn.nb.AddressSet.all(plan.nb())
-        .forEach(as -> wanted.put(as.name(), as.addresses()));
-    String mac = plan.globalOptions().get(SVC_MONITOR_MAC);
-    if (mac != null) {
-      wanted.put(SVC_MONITOR_MAC, Set.of(mac));
-    }
+    Map<String, Set<String>> wanted = wanted(plan);
     Set<String> seen = new HashSet<>();
     AddressSet.all(sb).forEach(as -> {
       Set<String> want = wanted.get(as.name());
@@ -43,5 +52,57 @@ final class AddressSetSync {
             addresses);
       }
     });
+  }
+
+  /** The address sets the plan wants, by name. */
+  static Map<String, Set<String>> wanted(SouthboundPlan plan) {
+    Map<String, Set<String>> wanted = new HashMap<>();
+    String mac = plan.globalOptions().get(SVC_MONITOR_MAC);
+    if (mac != null) {
+      wanted.put(SVC_MONITOR_MAC, Set.of(mac));
+    }
+    PortGroup.all(plan.nb()).forEach(pg -> {
+      Set<String> v4 = new TreeSet<>();
+      Set<String> v6 = new TreeSet<>();
+      pg.ports().forEach(ref -> LogicalSwitchPort.get(plan.nb(), ref)
+          .ifPresent(lsp -> portIps(lsp, v4, v6)));
+      wanted.put(pg.name() + "_ip4", v4);
+      wanted.put(pg.name() + "_ip6", v6);
+    });
+    org.jovn.ovn.nb.AddressSet.all(plan.nb())
+        .forEach(as -> wanted.put(as.name(), as.addresses()));
+    return wanted;
+  }
+
+  /** The IP addresses of a port: of its static addresses and of its dynamic assignment. */
+  private static void portIps(LogicalSwitchPort lsp, Set<String> v4, Set<String> v6) {
+    for (String entry : lsp.addresses()) {
+      ips(entry, v4, v6);
+    }
+    lsp.dynamicAddresses().ifPresent(entry -> ips(entry, v4, v6));
+  }
+
+  /**
+   * The IPs of an address entry {@code "MAC IP[/LEN]..."}, up to the first word that is not an
+   * IP address, as OVN reads entries; nothing unless the entry starts with a MAC (so nothing for
+   * "unknown", "router" or "dynamic").
+   */
+  private static void ips(String entry, Set<String> v4, Set<String> v6) {
+    String[] words = entry.trim().split("\\s+");
+    if (MacAddress.tryParse(words[0]).isEmpty()) {
+      return;
+    }
+    for (int i = 1; i < words.length; i++) {
+      Optional<Ipv4Prefix> a = words[i].indexOf(':') >= 0 ? Optional.empty()
+          : Ipv4Prefix.tryParse(words[i]);
+      Optional<Ipv6Prefix> b = a.isPresent() ? Optional.empty() : Ipv6Prefix.tryParse(words[i]);
+      if (a.isPresent()) {
+        v4.add(a.get().address().toString());
+      } else if (b.isPresent()) {
+        v6.add(b.get().address().toString());
+      } else {
+        return;
+      }
+    }
   }
 }

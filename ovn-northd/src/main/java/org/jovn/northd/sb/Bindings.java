@@ -9,7 +9,9 @@ import java.util.Set;
 import org.jovn.northd.model.NorthboundInputs;
 import org.jovn.northd.model.RouterAttachment;
 import org.jovn.northd.model.RouterInput;
+import org.jovn.northd.model.RowMemo;
 import org.jovn.northd.model.SwitchInput;
+import org.jovn.northd.pipeline.RouterAdvertConfig;
 import org.jovn.ovn.nb.LogicalSwitchPort;
 import org.jovn.ovsdb.client.ReplicaSnapshot;
 
@@ -25,15 +27,28 @@ final class Bindings {
 
   /** The wanted bindings by logical port name. */
   static Map<String, PortSpec> ports(ReplicaSnapshot nb, NorthboundInputs in) {
+    return ports(nb, in, new RowMemo<>());
+  }
+
+  /** As {@link #ports(ReplicaSnapshot, NorthboundInputs)}, reusing specs of unchanged rows. */
+  static Map<String, PortSpec> ports(ReplicaSnapshot nb, NorthboundInputs in,
+      RowMemo<PortSpec> memo) {
+    Map<java.util.UUID, org.jovn.ovsdb.data.Row> lspRows = nb.rows(LogicalSwitchPort.TABLE);
     Map<String, PortSpec> out = new LinkedHashMap<>();
+    Map<String, RouterInput> owners = GatewayBindings.owners(in);
     for (SwitchInput sw : in.switches().values()) {
       for (var p : sw.ports()) {
-        LogicalSwitchPort lsp = LogicalSwitchPort.get(nb,
-            org.jovn.ovsdb.client.Ref.<LogicalSwitchPort>of(p.uuid())).orElse(null);
-        if (lsp == null || out.containsKey(p.name())) {
+        org.jovn.ovsdb.data.Row row = lspRows.get(p.uuid());
+        if (row == null || out.containsKey(p.name())) {
           continue;
         }
-        out.put(p.name(), switchPort(sw, lsp));
+        PortSpec spec = memo.peek(row);
+        if (spec == null || !spec.datapath().equals(sw.uuid())) {
+          spec = switchPort(sw, LogicalSwitchPort.from(row));
+          memo.put(row, spec);
+        }
+        spec = GatewayBindings.externalPort(spec, nb, p);
+        out.put(p.name(), GatewayBindings.switchPort(spec, sw, p, owners));
       }
     }
     for (RouterInput lr : in.routers().values()) {
@@ -44,11 +59,16 @@ final class Bindings {
         Map<String, String> options = new HashMap<>();
         a.switchPort().or(() -> a.peerPort().map(pp -> pp.name()))
             .ifPresent(peer -> options.put("peer", peer));
+        RouterAdvertConfig.of(a).ifPresent(ra -> options.putAll(ra.periodicOptions()));
         StringBuilder mac = new StringBuilder(a.port().addresses().mac().toString());
         a.port().addresses().ipv4().forEach(n -> mac.append(' ').append(n));
         a.port().addresses().ipv6().forEach(n -> mac.append(' ').append(n));
-        out.put(a.port().name(), new PortSpec(a.port().name(), lr.uuid(), "patch", options,
-            Set.of(mac.toString()), Set.of(), Optional.empty(), Optional.empty()));
+        out.put(a.port().name(), GatewayBindings.routerPort(new PortSpec(a.port().name(),
+            lr.uuid(), "patch", options, Set.of(mac.toString()), Set.of(), Optional.empty(),
+            Optional.empty()), lr, a));
+      }
+      for (PortSpec cr : GatewayBindings.redirectPorts(nb, lr, out)) {
+        out.putIfAbsent(cr.logicalPort(), cr);
       }
     }
     return out;
@@ -70,8 +90,9 @@ final class Bindings {
         mac.add(a);
       }
     }
-    Optional<Long> tag = lsp.tag().or(lsp::tagRequest).filter(t -> t > 0);
+    // A non-zero tag_request is what northd copies to tag (a localnet port's VLAN too).
+    Optional<Long> tag = lsp.tagRequest().filter(t -> t != 0).or(lsp::tag).filter(t -> t > 0);
     return new PortSpec(lsp.name(), sw.uuid(), type, options, mac, lsp.portSecurity(),
-        lsp.parentName(), lsp.parentName().isPresent() ? tag : Optional.empty());
+        lsp.parentName(), tag);
   }
 }

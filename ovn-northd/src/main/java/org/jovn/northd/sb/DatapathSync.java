@@ -22,10 +22,16 @@ final class DatapathSync {
 
   private final Map<UUID, UUID> rows = new HashMap<>();
   private final Set<UUID> deleted = new HashSet<>();
+  private final Map<UUID, Long> tunnelKeys = new HashMap<>();
 
   /** The Datapath_Binding row (or insert placeholder) of a switch or router, or null. */
   UUID rowOf(UUID nbUuid) {
     return rows.get(nbUuid);
+  }
+
+  /** The tunnel key the datapath of a switch or router has (or is given), or null. */
+  Long tunnelKeyOf(UUID nbUuid) {
+    return tunnelKeys.get(nbUuid);
   }
 
   /** The switches and routers whose datapath this transaction deletes. */
@@ -65,11 +71,14 @@ final class DatapathSync {
   private void put(Transaction t, DatapathBinding have, UUID nbUuid, Map<String, String> ids,
       KeyAllocator keys) {
     if (have == null) {
+      long key = keys.allocate();
+      tunnelKeys.put(nbUuid, key);
       rows.put(nbUuid, t.insert(DatapathBinding.TABLE)
-          .set(DatapathBinding.TUNNEL_KEY, (long) keys.allocate())
+          .set(DatapathBinding.TUNNEL_KEY, key)
           .set(DatapathBinding.EXTERNAL_IDS, ids).uuid());
       return;
     }
+    tunnelKeys.put(nbUuid, have.tunnelKey());
     rows.put(nbUuid, have.uuid().uuid());
     if (!have.externalIds().equals(ids)) {
       t.update(DatapathBinding.TABLE, have.uuid().uuid()).set(DatapathBinding.EXTERNAL_IDS, ids);

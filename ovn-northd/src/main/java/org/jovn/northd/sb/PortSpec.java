@@ -18,12 +18,44 @@ import java.util.UUID;
  * @param portSecurity {@code port_security}
  * @param parentPort {@code parent_port}
  * @param tag {@code tag}
+ * @param natAddresses {@code nat_addresses}: the MAC and addresses ovn-controller announces
+ *     with gratuitous ARPs for a router
+ * @param haChassisGroup the {@code HA_Chassis_Group} the port is bound by, if any
  */
 record PortSpec(String logicalPort, UUID datapath, String type, Map<String, String> options,
-    Set<String> mac, Set<String> portSecurity, Optional<String> parentPort, Optional<Long> tag) {
+    Set<String> mac, Set<String> portSecurity, Optional<String> parentPort, Optional<Long> tag,
+    Set<String> natAddresses, Optional<HaGroup> haChassisGroup) {
   PortSpec {
     options = Map.copyOf(options);
     mac = Set.copyOf(mac);
     portSecurity = Set.copyOf(portSecurity);
+    natAddresses = Set.copyOf(natAddresses);
+    java.util.Objects.requireNonNull(haChassisGroup, "haChassisGroup");
+  }
+
+  /** A binding without NAT addresses or HA chassis group. */
+  PortSpec(String logicalPort, UUID datapath, String type, Map<String, String> options,
+      Set<String> mac, Set<String> portSecurity, Optional<String> parentPort,
+      Optional<Long> tag) {
+    this(logicalPort, datapath, type, options, mac, portSecurity, parentPort, tag, Set.of(),
+        Optional.empty());
+  }
+
+  /** This binding with other type, options and NAT addresses. */
+  PortSpec withGateway(String type, Map<String, String> options, Set<String> natAddresses) {
+    return new PortSpec(logicalPort, datapath, type, options, mac, portSecurity, parentPort, tag,
+        natAddresses, haChassisGroup);
+  }
+
+  /**
+   * An HA chassis group as the Southbound should hold it.
+   *
+   * @param name its {@code name}
+   * @param members its chassis by name, with their priorities
+   */
+  record HaGroup(String name, Map<String, Long> members) {
+    HaGroup {
+      members = Map.copyOf(members);
+    }
   }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.jovn.northd.model.RowMemo;
 import org.jovn.northd.pipeline.MulticastGroup;
 import org.jovn.ovn.sb.PortBinding;
 import org.jovn.ovsdb.client.ReplicaSnapshot;
@@ -25,11 +26,25 @@ final class PortSync {
 
   private PortSync() {}
 
-  static void apply(Transaction t, SouthboundPlan plan, ReplicaSnapshot sb, DatapathSync dps) {
-    Map<String, PortSpec> wanted = Bindings.ports(plan.nb(), plan.inputs());
+  /** Row conversions kept between transactions (rows that did not change are not read again). */
+  static final class Memo {
+    final RowMemo<PortSpec> specs = new RowMemo<>();
+    final RowMemo<PortBinding> bindings = new RowMemo<>();
+    /** Per port: the spec and binding objects last found to agree (compared by identity). */
+    final Map<String, Object[]> agreed = new HashMap<>();
+  }
+
+  static void apply(Transaction t, SouthboundPlan plan, ReplicaSnapshot sb, DatapathSync dps,
+      Memo memo) {
+    Map<String, PortSpec> wanted = Bindings.ports(plan.nb(), plan.inputs(), memo.specs);
+    Map<String, UUID> haGroups = GatewaySync.apply(t, wanted.values(), sb);
+    MacBindingSync.apply(t, sb, MacBindingSync.keptDatapaths(plan, dps), wanted.keySet());
     Map<String, PortBinding> existing = new HashMap<>();
     Map<UUID, KeyAllocator> keys = new HashMap<>();
-    PortBinding.all(sb).forEach(pb -> {
+    Map<UUID, org.jovn.ovsdb.data.Row> pbRows = sb.rows(PortBinding.TABLE);
+    memo.bindings.retain(pbRows);
+    memo.specs.retain(plan.nb().rows(org.jovn.ovn.nb.LogicalSwitchPort.TABLE));
+    pbRows.values().stream().map(r -> memo.bindings.get(r, PortBinding::from)).forEach(pb -> {
       PortSpec spec = wanted.get(pb.logicalPort());
       if (spec == null || existing.containsKey(pb.logicalPort())) {
         t.delete(PortBinding.TABLE, pb.uuid().uuid());
@@ -53,24 +68,33 @@ final class PortSync {
             .set(PortBinding.DATAPATH, dp)
             .set(PortBinding.TUNNEL_KEY, (long) allocator(keys, dp).allocate())
             .set(PortBinding.UP, false);
-        columns(spec, ins::set);
+        columns(spec, haGroups, ins::set);
         rows.put(spec.logicalPort(), ins.uuid());
         continue;
       }
       rows.put(spec.logicalPort(), have.uuid().uuid());
+      Object[] ok = memo.agreed.get(spec.logicalPort());
+      if (ok != null && ok[0] == spec && ok[1] == have && ok[2] == dp) {
+        continue;
+      }
       Transaction.Update upd = null;
       if (!have.datapath().uuid().equals(dp)) {
         upd = t.update(PortBinding.TABLE, have.uuid().uuid()).set(PortBinding.DATAPATH, dp)
             .set(PortBinding.TUNNEL_KEY, (long) allocator(keys, dp).allocate());
       }
-      if (!matches(have, spec) || have.up().isEmpty()) {
+      if (!matches(have, spec, haGroups) || have.up().isEmpty()) {
         Transaction.Update u = upd != null ? upd : t.update(PortBinding.TABLE, have.uuid().uuid());
-        columns(spec, u::set);
+        columns(spec, haGroups, u::set);
         if (have.up().isEmpty()) {
           // ovn-controller reports a port up only where northd has set the column.
           u.set(PortBinding.UP, false);
         }
+      } else if (upd == null) {
+        memo.agreed.put(spec.logicalPort(), new Object[] {spec, have, dp});
       }
+    }
+    if (memo.agreed.size() > 2 * wanted.size() + 16) {
+      memo.agreed.keySet().retainAll(wanted.keySet());
     }
     groups(t, plan, sb, dps, rows);
   }
@@ -83,19 +107,30 @@ final class PortSync {
     Object set(String column, Object value);
   }
 
-  private static void columns(PortSpec spec, Setter s) {
+  private static void columns(PortSpec spec, Map<String, UUID> haGroups, Setter s) {
     s.set(PortBinding.TYPE, spec.type());
     s.set(PortBinding.OPTIONS, spec.options());
     s.set(PortBinding.MAC, spec.mac());
     s.set(PortBinding.PORT_SECURITY, spec.portSecurity());
     s.set(PortBinding.PARENT_PORT, spec.parentPort());
     s.set(PortBinding.TAG, spec.tag());
+    s.set(PortBinding.NAT_ADDRESSES, spec.natAddresses());
+    s.set(PortBinding.HA_CHASSIS_GROUP, haGroup(spec, haGroups));
+    s.set(PortBinding.GATEWAY_CHASSIS, Set.of());
   }
 
-  private static boolean matches(PortBinding have, PortSpec spec) {
+  /** The row of the binding's HA chassis group, if it has one. */
+  private static java.util.Optional<UUID> haGroup(PortSpec spec, Map<String, UUID> haGroups) {
+    return spec.haChassisGroup().map(g -> haGroups.get(g.name()));
+  }
+
+  private static boolean matches(PortBinding have, PortSpec spec, Map<String, UUID> haGroups) {
     return have.type().equals(spec.type()) && have.options().equals(spec.options())
         && have.mac().equals(spec.mac()) && have.portSecurity().equals(spec.portSecurity())
-        && have.parentPort().equals(spec.parentPort()) && have.tag().equals(spec.tag());
+        && have.parentPort().equals(spec.parentPort()) && have.tag().equals(spec.tag())
+        && have.natAddresses().equals(spec.natAddresses())
+        && have.haChassisGroup().map(r -> r.uuid()).equals(haGroup(spec, haGroups))
+        && have.gatewayChassis().isEmpty();
   }
 
   private static void groups(Transaction t, SouthboundPlan plan, ReplicaSnapshot sb,

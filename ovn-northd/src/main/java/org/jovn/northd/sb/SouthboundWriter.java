@@ -32,6 +32,7 @@ public final class SouthboundWriter {
   private final int maxOps;
   private FlowTable table;
   private final Map<UUID, Set<LogicalFlow>> synced = new HashMap<>();
+  private final PortSync.Memo portMemo = new PortSync.Memo();
 
   /**
    * @param lock the lock every transaction asserts, or null for none
@@ -52,6 +53,31 @@ public final class SouthboundWriter {
     synced.clear();
   }
 
+  /**
+   * Whether the next step needs the Southbound's Logical_Flow rows first: send
+   * {@link #flowTableQuery} and give its rows to {@link #loadFlowTable}.
+   */
+  public boolean needsFlowTable() {
+    return table == null;
+  }
+
+  /**
+   * A select of every Logical_Flow and Logical_DP_Group row, as {@link #loadFlowTable} reads
+   * them.
+   */
+  public Transaction flowTableQuery(ReplicaSnapshot sb) {
+    Transaction t = new Transaction(sb.schema());
+    t.select(org.jovn.ovn.sb.LogicalFlow.TABLE, List.of(), FlowTable.COLUMNS);
+    t.select(org.jovn.ovn.sb.LogicalDpGroup.TABLE, List.of(), FlowTable.GROUP_COLUMNS);
+    return t;
+  }
+
+  /** Takes the result of {@link #flowTableQuery} as what the Southbound holds. */
+  public void loadFlowTable(TransactionResult result, ReplicaSnapshot sb) {
+    table = FlowTable.read(result.rows(0), result.rows(1), sb);
+    synced.clear();
+  }
+
   /** The number of logical flows northd believes the Southbound holds. */
   public int flowCount() {
     return table == null ? 0 : table.size();
@@ -64,7 +90,7 @@ public final class SouthboundWriter {
    */
   public Optional<Step> next(SouthboundPlan plan, ReplicaSnapshot sb) {
     if (table == null) {
-      table = FlowTable.read(sb);
+      throw new IllegalStateException("the Logical_Flow rows are not loaded (loadFlowTable)");
     }
     Transaction t = new Transaction(sb.schema());
     if (lock != null) {
@@ -72,96 +98,63 @@ public final class SouthboundWriter {
     }
     int base = t.size();
     DatapathSync dps = DatapathSync.apply(t, plan, sb);
-    PortSync.apply(t, plan, sb, dps);
+    PortSync.apply(t, plan, sb, dps, portMemo);
     AddressSetSync.apply(t, plan, sb);
-    List<Runnable> afterCommit = new ArrayList<>();
-    List<PendingFlow> inserted = new ArrayList<>();
-    boolean complete = syncFlows(t, plan, dps, inserted, afterCommit);
-    for (UUID gone : dps.deleted()) {
-      Map<LogicalFlow, UUID> flows = new HashMap<>(table.flows(gone));
-      flows.forEach((f, row) -> t.delete(org.jovn.ovn.sb.LogicalFlow.TABLE, row));
-      afterCommit.add(() -> flows.keySet().forEach(f -> table.remove(gone, f)));
-    }
+    DhcpOptionsSync.apply(t, sb);
+    DnsSync.apply(t, plan, sb, dps);
+    PortGroupSync.apply(t, plan, sb, dps);
+    MeterSync.apply(t, plan, sb);
+    FlowSync flows = new FlowSync(t, table, dps);
+    List<UUID> done = new ArrayList<>();
+    boolean complete = syncFlows(flows, plan, dps, done);
+    flows.write();
     if (complete) {
       syncGlobal(t, plan, sb);
     }
     if (t.size() == base) {
+      done.forEach(dp -> synced.put(dp, plan.flows().get(dp)));
       return Optional.empty();
     }
     Consumer<TransactionResult> onCommit = r -> {
-      afterCommit.forEach(Runnable::run);
-      for (PendingFlow p : inserted) {
-        table.put(p.datapath(), p.flow(), r.uuid(p.placeholder()));
+      flows.commit(r);
+      for (UUID dp : done) {
+        Set<LogicalFlow> wanted = plan.flows().get(dp);
+        if (wanted == null) {
+          synced.remove(dp);
+        } else {
+          synced.put(dp, wanted);
+        }
       }
     };
     return Optional.of(new Step(t, onCommit, complete));
   }
 
-  private record PendingFlow(UUID datapath, LogicalFlow flow, UUID placeholder) {}
-
-  private boolean syncFlows(Transaction t, SouthboundPlan plan, DatapathSync dps,
-      List<PendingFlow> inserted, List<Runnable> afterCommit) {
-    int ops = 0;
-    Set<UUID> strays = Set.copyOf(table.strays());
-    for (UUID row : strays) {
-      t.delete(org.jovn.ovn.sb.LogicalFlow.TABLE, row);
-      ops++;
+  /**
+   * Hands the flows of changed datapaths to {@code flows}: first those of datapaths that are
+   * gone (their rows must go in the transaction that deletes the datapath), then those whose
+   * wanted flows changed, until about {@code maxOps} operations. Returns false if some were
+   * left for the next transaction; {@code done} receives the datapaths handled.
+   */
+  private boolean syncFlows(FlowSync flows, SouthboundPlan plan, DatapathSync dps,
+      List<UUID> done) {
+    for (UUID dp : Set.copyOf(table.datapaths())) {
+      if (!plan.flows().containsKey(dp)) {
+        flows.datapath(dp, Set.of());
+        done.add(dp);
+      }
     }
-    afterCommit.add(() -> table.strays().removeAll(strays));
     for (var e : plan.flows().entrySet()) {
       UUID dp = e.getKey();
-      Set<LogicalFlow> wanted = e.getValue();
-      if (synced.get(dp) == wanted) {
+      if (synced.get(dp) == e.getValue() || dps.rowOf(dp) == null) {
         continue;
       }
-      if (ops >= maxOps) {
+      if (flows.ops() >= maxOps) {
         return false;
       }
-      UUID dbRow = dps.rowOf(dp);
-      if (dbRow == null) {
-        continue;
-      }
-      Map<LogicalFlow, UUID> have = new HashMap<>(table.flows(dp));
-      for (var h : have.entrySet()) {
-        if (!wanted.contains(h.getKey())) {
-          t.delete(org.jovn.ovn.sb.LogicalFlow.TABLE, h.getValue());
-          ops++;
-          afterCommit.add(() -> table.remove(dp, h.getKey()));
-        }
-      }
-      for (LogicalFlow f : wanted) {
-        if (!have.containsKey(f)) {
-          inserted.add(new PendingFlow(dp, f, insertFlow(t, dbRow, f)));
-          ops++;
-        }
-      }
-      afterCommit.add(() -> synced.put(dp, wanted));
-    }
-    for (UUID dp : Set.copyOf(table.datapaths())) {
-      if (!plan.flows().containsKey(dp) && !dps.deleted().contains(dp)) {
-        Map<LogicalFlow, UUID> flows = new HashMap<>(table.flows(dp));
-        flows.forEach((f, row) -> t.delete(org.jovn.ovn.sb.LogicalFlow.TABLE, row));
-        afterCommit.add(() -> flows.keySet().forEach(f -> table.remove(dp, f)));
-        afterCommit.add(() -> synced.remove(dp));
-      }
+      flows.datapath(dp, e.getValue());
+      done.add(dp);
     }
     return true;
-  }
-
-  private static UUID insertFlow(Transaction t, UUID datapathRow, LogicalFlow f) {
-    Map<String, String> tags = f.inOutPort() == null ? Map.of()
-        : Map.of("in_out_port", f.inOutPort());
-    return t.insert(org.jovn.ovn.sb.LogicalFlow.TABLE)
-        .set(org.jovn.ovn.sb.LogicalFlow.LOGICAL_DATAPATH, datapathRow)
-        .set(org.jovn.ovn.sb.LogicalFlow.PIPELINE, f.stage().pipeline().sbName())
-        .set(org.jovn.ovn.sb.LogicalFlow.TABLE_ID, (long) f.stage().table())
-        .set(org.jovn.ovn.sb.LogicalFlow.PRIORITY, (long) f.priority())
-        .set(org.jovn.ovn.sb.LogicalFlow.MATCH, f.match())
-        .set(org.jovn.ovn.sb.LogicalFlow.ACTIONS, f.actions())
-        .set(org.jovn.ovn.sb.LogicalFlow.TAGS, tags)
-        .set(org.jovn.ovn.sb.LogicalFlow.EXTERNAL_IDS,
-            Map.of("stage-name", f.stage().stageName()))
-        .uuid();
   }
 
   private static void syncGlobal(Transaction t, SouthboundPlan plan, ReplicaSnapshot sb) {

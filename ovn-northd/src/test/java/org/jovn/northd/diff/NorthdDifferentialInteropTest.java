@@ -36,7 +36,25 @@ class NorthdDifferentialInteropTest {
   private static final String TOPOLOGY = "Northbound: switches sw0 (vm1 with port security, vm2"
       + " with IPv4 and IPv6 addresses, vm4 disabled) and sw1 (vm3 \"unknown\", localnet ln1);"
       + " router lr0 on sw0 (IPv4 and IPv6), sw1 and switch join; router lr1 on join; lr0 has two"
-      + " ECMP routes to 10.0.2.0/24, lr1 a source-IP route and a default route.";
+      + " ECMP routes to 10.0.2.0/24, lr1 a source-IP route and a default route. Gateway"
+      + " router gw (SNAT, DNAT, floating IPs, stateless, port range, IPv6 SNAT,"
+      + " dnat_force_snat_ip) on VLAN provider network public and joined to lr0 by gwjoin;"
+      + " router dr with distributed gateway port dr-ext (gateway chassis hv1, hv2) on"
+      + " provider network ext, SNAT and floating IPs (one distributed); router dr2 with an"
+      + " HA chassis group on ext.";
+
+  private static final String DHCP_DNS_TOPOLOGY = " DHCP and DNS: vm1 and vm2 on sw0 have"
+      + " DHCPv4 options (vm2 also stateful DHCPv6), vm3 on sw1 DHCPv4 options of another network"
+      + " and stateless DHCPv6; vm4 (disabled) DHCPv4; sw0 and sw1 share a DNS row, sw1 has a"
+      + " second one without records; lr0-sw0 sends router advertisements (DHCPv6 stateful,"
+      + " periodic), lr0-sw1 (no IPv6 network) is configured for SLAAC.";
+
+  private static final String ACL_TOPOLOGY = " ACLs: port group pg_web (vm1) has"
+      + " allow-related ACLs (one logged through fair meter m_fair), so sw0 is stateful; port group pg_db (vm2 on sw0, vm3"
+      + " on sw1) has allow-stateless, allow and reject ACLs referring to @pg_db and $pg_web_ip4;"
+      + " sw0 also has a logged, labelled allow-related ACL and an apply-after-lb drop, sw1 a"
+      + " drop on address set as_mgmt logged through meter m_log; port group pg_empty has no"
+      + " ports.";
 
   /**
    * Flow differences accepted for now, each with the reason. An entry that no longer matches
@@ -45,6 +63,10 @@ class NorthdDifferentialInteropTest {
   private static final List<Allowance> ALLOWED = List.of();
 
   @TempDir Path dir;
+  /** The Address_Set, Port_Group and Meter rows of each Southbound database: real and ours. */
+  private final java.util.Map<String, SouthboundSets> sets = new java.util.HashMap<>();
+  /** The DNS and DHCP option rows of each Southbound database: "real" and "ours". */
+  private final java.util.Map<String, SouthboundDhcpDns> dhcpDns = new java.util.HashMap<>();
 
   @Test
   void sameNorthbound_southboundMatchesRealNorthd() throws IOException {
@@ -54,6 +76,8 @@ class NorthdDifferentialInteropTest {
     List<String> ourSyncFailure = new ArrayList<>();
     try (RealOvsdbServer nb = RealOvsdbServer.start(dir, "nb", "ovn-nb")) {
       configureTopology(nb);
+      configureAcls(nb);
+      configureDhcpDns(nb);
       real = translateWithRealNorthd(nb);
       ours = translateWithJovnNorthd(nb, ourSyncFailure);
     }
@@ -65,13 +89,17 @@ class NorthdDifferentialInteropTest {
     System.out.println("report: " + file.toAbsolutePath());
 
     assertThat(real.flows()).extracting(Flow::datapath).as("datapaths the real northd serves")
-        .contains("sw0", "sw1", "join", "lr0", "lr1");
+        .contains("sw0", "sw1", "join", "lr0", "lr1", "gw", "dr", "dr2", "public", "ext");
     SoftAssertions softly = new SoftAssertions();
     softly.assertThat(ourSyncFailure).as("jovn northd reaching sb_cfg").isEmpty();
     softly.assertThat(report.tableConflicts()).as("stages whose tables disagree").isEmpty();
     softly.assertThat(report.portDifferences()).as("Port_Binding differences").isEmpty();
     softly.assertThat(report.groupDifferences()).as("Multicast_Group differences").isEmpty();
     softly.assertThat(report.portUpDifferences()).as("Port_Binding up differences").isEmpty();
+    softly.assertThat(NamedRows.differences(sets.get("real").rows(), sets.get("ours").rows()))
+        .as("Address_Set, Port_Group and Meter differences").isEmpty();
+    softly.assertThat(NamedRows.differences(dhcpDns.get("real").rows(),
+        dhcpDns.get("ours").rows())).as("DNS and DHCP option row differences").isEmpty();
     softly.assertThat(report.unexplained()).as("flow differences not on the allow-list")
         .isEmpty();
     softly.assertThat(report.stale()).as("allow-list entries that match no difference")
@@ -80,7 +108,8 @@ class NorthdDifferentialInteropTest {
   }
 
   private static DiffReport compare(SouthboundDump real, SouthboundDump ours) {
-    return new DiffReport("jovn northd vs ovn-northd 23.03", TOPOLOGY,
+    return new DiffReport("jovn northd vs ovn-northd 23.03",
+        TOPOLOGY + ACL_TOPOLOGY + DHCP_DNS_TOPOLOGY,
         FlowComparator.compare(real.flows(), ours.flows()), ALLOWED,
         FlowComparator.tableConflicts(real.flows(), ours.flows()),
         NamedRows.differences(real.ports(), ours.ports()),
@@ -104,6 +133,8 @@ class NorthdDifferentialInteropTest {
         RealTools.Result r = sync(nb);
         assertThat(r.ok()).as(() -> r + "\n" + northd.logs()).isTrue();
       }
+      sets.put("real", SouthboundSets.read(sb.remote()));
+      dhcpDns.put("real", SouthboundDhcpDns.read(sb.remote()));
       return SouthboundDump.read(sb.remote());
     }
   }
@@ -123,6 +154,8 @@ class NorthdDifferentialInteropTest {
           failure.add(r + "\njovn northd " + northd.status() + "\n" + sb.logs());
         }
       }
+      sets.put("ours", SouthboundSets.read(sb.remote()));
+      dhcpDns.put("ours", SouthboundDhcpDns.read(sb.remote()));
       return SouthboundDump.read(sb.remote());
     }
   }
@@ -157,6 +190,124 @@ class NorthdDifferentialInteropTest {
         "--", "--ecmp", "lr-route-add", "lr0", "10.0.2.0/24", "100.64.0.3",
         "--", "--policy=src-ip", "lr-route-add", "lr1", "10.0.0.0/16", "100.64.0.1",
         "--", "lr-route-add", "lr1", "0.0.0.0/0", "100.64.0.1");
+    configureGateways(nb);
+  }
+
+  /**
+   * A gateway router on a VLAN provider network, joined to lr0; a router with a distributed
+   * gateway port (two gateway chassis) and floating IPs, one of them distributed; a router whose
+   * gateway port has an HA chassis group.
+   */
+  private static void configureGateways(RealOvsdbServer nb) {
+    nbctl(nb, "ls-add", "public", "--", "ls-add", "gwjoin", "--", "ls-add", "ext",
+        "--", "ls-add", "sw2", "--", "ls-add", "sw3",
+        "--", "lr-add", "gw", "--", "lr-add", "dr", "--", "lr-add", "dr2",
+        "--", "set", "logical_router", "gw", "options:chassis=hv1",
+        "options:dnat_force_snat_ip=100.65.0.1",
+        "--", "lsp-add", "public", "ln-public", "--", "lsp-set-type", "ln-public", "localnet",
+        "--", "lsp-set-addresses", "ln-public", "unknown",
+        "--", "lsp-set-options", "ln-public", "network_name=physnet1",
+        "--", "set", "logical_switch_port", "ln-public", "tag_request=101",
+        "--", "lsp-add", "ext", "ln-ext", "--", "lsp-set-type", "ln-ext", "localnet",
+        "--", "lsp-set-addresses", "ln-ext", "unknown",
+        "--", "lsp-set-options", "ln-ext", "network_name=physnet2",
+        "--", "lsp-add", "sw2", "vm5",
+        "--", "lsp-set-addresses", "vm5", "0a:00:00:00:00:05 10.2.0.5",
+        "--", "lsp-add", "sw2", "vm6",
+        "--", "lsp-set-addresses", "vm6", "0a:00:00:00:00:06 10.2.0.6");
+    attach(nb, "gw", "public", "0a:00:00:00:fe:01", "172.16.0.1/24");
+    attach(nb, "gw", "gwjoin", "0a:00:00:00:fe:02", "100.65.0.1/24");
+    attach(nb, "lr0", "gwjoin", "0a:00:00:00:fe:03", "100.65.0.2/24");
+    attach(nb, "dr", "ext", "0a:00:00:00:fd:01", "172.17.0.1/24");
+    attach(nb, "dr", "sw2", "0a:00:00:00:fd:02", "10.2.0.1/24", "fd02::1/64");
+    attach(nb, "dr2", "ext", "0a:00:00:00:fd:11", "172.17.0.2/24");
+    attach(nb, "dr2", "sw3", "0a:00:00:00:fd:12", "10.3.0.1/24");
+    nbctl(nb, "set", "logical_switch_port", "public-gw", "options:nat-addresses=router",
+        "--", "set", "logical_switch_port", "ext-dr", "options:nat-addresses=router",
+        "--", "set", "logical_router_port", "dr2-sw3", "options:reside-on-redirect-chassis=true",
+        "--", "lrp-set-gateway-chassis", "dr-ext", "hv1", "20",
+        "--", "lrp-set-gateway-chassis", "dr-ext", "hv2", "10",
+        "--", "ha-chassis-group-add", "hagrp1",
+        "--", "ha-chassis-group-add-chassis", "hagrp1", "hv1", "30",
+        "--", "ha-chassis-group-add-chassis", "hagrp1", "hv2", "15");
+    String group = RealTools.run(RealTools.COMMAND_TIMEOUT, nbctlCommand(nb, "--bare",
+        "--columns=_uuid", "find", "ha_chassis_group", "name=hagrp1")).check().stdout().strip();
+    nbctl(nb, "set", "logical_router_port", "dr2-ext", "ha_chassis_group=" + group,
+        "--", "lr-route-add", "gw", "10.0.0.0/16", "100.65.0.2",
+        "--", "lr-route-add", "dr", "0.0.0.0/0", "172.17.0.254",
+        "--", "lr-nat-add", "gw", "snat", "172.16.0.100", "10.0.0.0/24",
+        "--", "lr-nat-add", "gw", "dnat_and_snat", "172.16.0.110", "10.0.0.3",
+        "--", "lr-nat-add", "gw", "dnat", "172.16.0.120", "10.0.0.4",
+        "--", "--portrange", "lr-nat-add", "gw", "snat", "172.16.0.101", "10.0.1.0/24",
+        "1000-2000",
+        "--", "--stateless", "lr-nat-add", "gw", "dnat_and_snat", "172.16.0.111", "10.0.0.6",
+        "--", "lr-nat-add", "gw", "snat", "fd99::100", "fd00::/64",
+        "--", "lr-nat-add", "gw", "snat", "172.16.0.1", "10.9.0.0/24",
+        "--", "lr-nat-add", "dr", "snat", "172.17.0.100", "10.2.0.0/24",
+        "--", "lr-nat-add", "dr", "dnat_and_snat", "172.17.0.105", "10.2.0.5", "vm5",
+        "0a:00:00:00:fd:05",
+        "--", "lr-nat-add", "dr", "dnat_and_snat", "172.17.0.106", "10.2.0.6",
+        "--", "lr-nat-add", "dr", "dnat", "172.17.0.107", "10.2.0.7",
+        "--", "lr-nat-add", "dr2", "snat", "172.17.0.200", "10.3.0.0/24");
+  }
+
+  /**
+   * ACLs of switches and of port groups, address sets, port groups and meters (see
+   * {@link #ACL_TOPOLOGY}).
+   */
+  private static void configureAcls(RealOvsdbServer nb) {
+    nbctl(nb, "create", "Address_Set", "name=as_mgmt",
+        "addresses=\"10.0.1.0/24\",\"fd00::/64\"");
+    nbctl(nb, "pg-add", "pg_web", "vm1", "--", "pg-add", "pg_db", "vm2", "vm3",
+        "--", "pg-add", "pg_empty", "--", "meter-add", "m_log", "drop", "100", "pktps",
+        "--", "--fair", "meter-add", "m_fair", "drop", "10", "pktps", "5");
+    nbctl(nb, "--type=port-group", "acl-add", "pg_web", "to-lport", "1000",
+        "outport == @pg_web && tcp.dst == 80", "allow-related",
+        "--", "--type=port-group", "--log", "--name=web-out", "--severity=warning",
+        "--meter=m_fair", "acl-add", "pg_web", "from-lport", "1000", "inport == @pg_web && ip4", "allow-related",
+        "--", "--type=port-group", "acl-add", "pg_db", "from-lport", "1100",
+        "inport == @pg_db && udp", "allow-stateless",
+        "--", "--type=port-group", "acl-add", "pg_db", "to-lport", "1050",
+        "outport == @pg_db && ip4.src == $pg_web_ip4 && tcp.dst == 5432", "allow",
+        "--", "--type=port-group", "acl-add", "pg_db", "to-lport", "1040",
+        "outport == @pg_db && tcp.dst == 5432", "reject",
+        "--", "--log", "--meter=m_log", "acl-add", "sw1", "from-lport", "900",
+        "ip4.dst == $as_mgmt && tcp.dst == 22", "drop",
+        "--", "--log", "--label=42", "acl-add", "sw0", "to-lport", "800", "icmp4",
+        "allow-related",
+        "--", "--apply-after-lb", "acl-add", "sw0", "from-lport", "700",
+        "ip6.dst == $as_mgmt", "drop");
+  }
+
+  /** Native DHCPv4, DHCPv6, DNS records and router advertisements (see DHCP_DNS_TOPOLOGY). */
+  private static void configureDhcpDns(RealOvsdbServer nb) {
+    nbctl(nb, "--", "--id=@d4", "create", "DHCP_Options", "cidr=10.0.0.0/24",
+        "options:lease_time=3600", "options:router=10.0.0.1", "options:server_id=10.0.0.1",
+        "options:server_mac=0a:00:00:00:ff:01", "options:dns_server=\"{10.0.0.53, 8.8.8.8}\"",
+        "options:domain_name=\"\\\"ovn.test\\\"\"",
+        "--", "--id=@d4b", "create", "DHCP_Options", "cidr=10.0.1.0/255.255.255.0",
+        "options:lease_time=60", "options:server_id=10.0.1.1",
+        "options:server_mac=0a:00:00:00:ff:02", "options:mtu=1400",
+        "--", "--id=@d6", "create", "DHCP_Options", "cidr=\"fd00::/64\"",
+        "options:server_id=0a:00:00:00:ff:01", "options:dns_server=\"{fd00::53}\"",
+        "--", "--id=@d6s", "create", "DHCP_Options", "cidr=\"fd01::/64\"",
+        "options:server_id=0a:00:00:00:ff:02", "options:dhcpv6_stateless=true",
+        "options:domain_search=ovn.test",
+        "--", "set", "Logical_Switch_Port", "vm1", "dhcpv4_options=@d4",
+        "--", "set", "Logical_Switch_Port", "vm2", "dhcpv4_options=@d4", "dhcpv6_options=@d6",
+        "--", "set", "Logical_Switch_Port", "vm4", "dhcpv4_options=@d4",
+        "--", "set", "Logical_Switch_Port", "vm3", "dhcpv4_options=@d4b",
+        "dhcpv6_options=@d6s",
+        "--", "--id=@dns", "create", "DNS",
+        "records=\"vm1.ovn.test\"=\"10.0.0.2\",\"VM2.OVN.Test\"=\"10.0.0.3 FD00::3\"",
+        "--", "add", "Logical_Switch", "sw0", "dns_records", "@dns",
+        "--", "add", "Logical_Switch", "sw1", "dns_records", "@dns",
+        "--", "--id=@dns0", "create", "DNS", "external_ids:purpose=empty",
+        "--", "add", "Logical_Switch", "sw1", "dns_records", "@dns0",
+        "--", "set", "Logical_Router_Port", "lr0-sw0",
+        "ipv6_ra_configs:address_mode=dhcpv6_stateful", "ipv6_ra_configs:send_periodic=true",
+        "ipv6_ra_configs:mtu=1450", "ipv6_ra_configs:rdnss=fd00::53",
+        "--", "set", "Logical_Router_Port", "lr0-sw1", "ipv6_ra_configs:address_mode=slaac");
   }
 
   /** Connects router {@code lr} to switch {@code ls} through a port with {@code networks}. */

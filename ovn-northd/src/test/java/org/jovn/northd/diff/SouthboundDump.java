@@ -25,7 +25,7 @@ import org.jovn.ovsdb.server.interop.RealTools;
 record SouthboundDump(List<Flow> flows, Map<String, Port> ports, Map<String, Group> groups,
     Map<String, String> portUp) {
   private static final List<String> TABLES = List.of("Datapath_Binding", "Logical_DP_Group",
-      "Logical_Flow", "Port_Binding", "Multicast_Group");
+      "Logical_Flow", "Port_Binding", "Multicast_Group", "HA_Chassis_Group", "HA_Chassis");
 
   SouthboundDump {
     flows = List.copyOf(flows);
@@ -37,14 +37,24 @@ record SouthboundDump(List<Flow> flows, Map<String, Port> ports, Map<String, Gro
   /**
    * A port binding's compared columns, its datapath by name. Tunnel keys are left out (any
    * unique allocation will do); {@code up}, which ovn-controller maintains once northd has
-   * initialised it, is compared on its own (see {@link SouthboundDump#portUp}).
+   * initialised it, is compared on its own (see {@link SouthboundDump#portUp}). The HA chassis
+   * group is compared by its name and members ({@code chassis-name:priority}, sorted).
    */
   record Port(String datapath, String type, Map<String, String> options, List<String> mac,
-      List<String> portSecurity) {
+      List<String> portSecurity, List<String> tag, List<String> natAddresses,
+      String haChassisGroup) {
     Port {
       options = new TreeMap<>(options);
       mac = List.copyOf(mac);
       portSecurity = List.copyOf(portSecurity);
+      tag = List.copyOf(tag);
+      natAddresses = List.copyOf(natAddresses);
+    }
+
+    /** A port without tag, NAT addresses or HA chassis group. */
+    Port(String datapath, String type, Map<String, String> options, List<String> mac,
+        List<String> portSecurity) {
+      this(datapath, type, options, mac, portSecurity, List.of(), List.of(), "");
     }
   }
 
@@ -88,6 +98,7 @@ record SouthboundDump(List<Flow> flows, Map<String, Port> ports, Map<String, Gro
     for (JsonNode row : tables.get("Logical_Flow")) {
       flows.addAll(flows(row, datapaths, dpGroups));
     }
+    Map<String, String> haGroups = haGroups(tables);
     Map<String, String> portNames = new HashMap<>();
     Map<String, Port> ports = new HashMap<>();
     Map<String, String> portUp = new HashMap<>();
@@ -98,7 +109,10 @@ record SouthboundDump(List<Flow> flows, Map<String, Port> ports, Map<String, Gro
       ports.put(name, new Port(datapaths.get(OvsdbValues.uuid(row.get("datapath"))),
           row.get("type").asText(), OvsdbValues.map(row.get("options")),
           OvsdbValues.strings(row.get("mac")),
-          OvsdbValues.strings(row.get("port_security"))));
+          OvsdbValues.strings(row.get("port_security")), optionalStrings(row.get("tag")),
+          optionalStrings(row.get("nat_addresses")),
+          row.has("ha_chassis_group") ? haGroups.getOrDefault(
+              OvsdbValues.optionalUuid(row.get("ha_chassis_group")), "") : ""));
     }
     Map<String, Group> groups = new HashMap<>();
     for (JsonNode row : tables.get("Multicast_Group")) {
@@ -109,6 +123,32 @@ record SouthboundDump(List<Flow> flows, Map<String, Port> ports, Map<String, Gro
           new Group(row.get("tunnel_key").asLong(), members));
     }
     return new SouthboundDump(flows, ports, groups, portUp);
+  }
+
+  /** A column's values as sorted strings; a column the dump lacks is empty. */
+  private static List<String> optionalStrings(JsonNode value) {
+    return value == null ? List.of() : OvsdbValues.strings(value);
+  }
+
+  /** Each HA chassis group as "NAME [CHASSIS:PRIORITY, ...]", by row UUID. */
+  private static Map<String, String> haGroups(Map<String, JsonNode> tables) {
+    Map<String, String> members = new HashMap<>();
+    if (tables.containsKey("HA_Chassis")) {
+      for (JsonNode row : tables.get("HA_Chassis")) {
+        members.put(OvsdbValues.uuid(row.get("_uuid")),
+            OvsdbValues.map(row.get("external_ids")).getOrDefault("chassis-name", "?") + ":"
+                + row.get("priority").asLong());
+      }
+    }
+    Map<String, String> groups = new HashMap<>();
+    if (tables.containsKey("HA_Chassis_Group")) {
+      for (JsonNode row : tables.get("HA_Chassis_Group")) {
+        List<String> list = OvsdbValues.uuids(row.get("ha_chassis")).stream()
+            .map(u -> members.getOrDefault(u, "?")).sorted().toList();
+        groups.put(OvsdbValues.uuid(row.get("_uuid")), row.get("name").asText() + " " + list);
+      }
+    }
+    return groups;
   }
 
   /** One Logical_Flow row as one flow per datapath it applies to. */

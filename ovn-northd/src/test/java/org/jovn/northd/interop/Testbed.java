@@ -132,6 +132,52 @@ final class Testbed implements AutoCloseable {
   }
 
   /**
+   * A VIF for logical switch port {@code lsp} whose veth has {@code mac} and no IPv4 address,
+   * for the test to configure (by DHCP, say); the kernel does IPv6 autoconfiguration on it as
+   * usual. Removed by {@link #reset}.
+   */
+  Vif bareVif(String lsp, String mac) {
+    int n = ++vifCount;
+    Netns ns = Netns.create(prefix + "vm" + n);
+    Vif vif = new Vif(lsp, ns, prefix + "i" + n, prefix + "o" + n);
+    vifs.add(vif);
+    chassis.exec("ip", "link", "add", vif.port(), "type", "veth", "peer", "name", vif.device(),
+        "netns", ns.name()).check();
+    vif.check("ethtool", "-K", vif.device(), "tx", "off");
+    vif.check("ip", "link", "set", vif.device(), "address", mac);
+    vif.check("ip", "link", "set", "lo", "up");
+    chassis.exec("ip", "link", "set", vif.port(), "up").check();
+    vsctl("add-port", "br-int", vif.port(), "--",
+        "set", "interface", vif.port(), "external_ids:iface-id=" + lsp);
+    return vif;
+  }
+
+  /**
+   * A host on a provider network: bridge {@code bridge} (userspace datapath) on the chassis,
+   * mapped to {@code physnet} in its {@code ovn-bridge-mappings} (so that a localnet port with
+   * {@code network_name=physnet} reaches it), and a network namespace plugged into the bridge
+   * whose veth has {@code mac} and {@code cidr}. The returned {@link Vif} has no logical switch
+   * port ("" as {@code lsp}); the caller closes its namespace, the bridge stays until
+   * {@link #close}.
+   */
+  Vif providerHost(String physnet, String bridge, String mac, String cidr) {
+    vsctl("--may-exist", "add-br", bridge, "--",
+        "set", "bridge", bridge, "datapath_type=netdev");
+    vsctl("set", "open", ".", "external_ids:ovn-bridge-mappings=" + physnet + ":" + bridge);
+    Netns ns = Netns.create(prefix + "pv");
+    Vif host = new Vif("", ns, prefix + "pi", prefix + "po");
+    chassis.exec("ip", "link", "add", host.port(), "type", "veth", "peer", "name",
+        host.device(), "netns", ns.name()).check();
+    host.check("ethtool", "-K", host.device(), "tx", "off");
+    host.check("ip", "link", "set", host.device(), "address", mac);
+    host.check("ip", "addr", "add", cidr, "dev", host.device());
+    host.check("ip", "link", "set", host.device(), "up");
+    chassis.exec("ip", "link", "set", host.port(), "up").check();
+    vsctl("add-port", bridge, host.port());
+    return host;
+  }
+
+  /**
    * Removes every VIF, then every logical switch and router, and waits until the chassis has
    * caught up, so that the next test starts from an empty Northbound database.
    */
@@ -188,6 +234,18 @@ final class Testbed implements AutoCloseable {
       int from = (int) Math.min(mark, all.length);
       String text = new String(all, from, all.length - from, StandardCharsets.UTF_8);
       return text.lines().filter(l -> FLOW_ERRORS.stream().anyMatch(l::contains)).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The lines ovn-controller logged after {@code mark} (see {@link #controllerLogMark}). */
+  List<String> controllerLogSince(long mark) {
+    Path log = controllerLog();
+    try {
+      byte[] all = Files.exists(log) ? Files.readAllBytes(log) : new byte[0];
+      int from = (int) Math.min(mark, all.length);
+      return new String(all, from, all.length - from, StandardCharsets.UTF_8).lines().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

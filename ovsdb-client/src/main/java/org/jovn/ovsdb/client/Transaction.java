@@ -240,7 +240,9 @@ public final class Transaction {
   private static ArrayNode names(TableSchema ts, Collection<String> columns) {
     ArrayNode a = Json.array();
     for (String c : columns) {
-      column(ts, c);
+      if (!c.equals("_uuid") && !c.equals("_version")) {
+        column(ts, c);
+      }
       a.add(c);
     }
     return a;
