@@ -43,7 +43,12 @@ class NorthdIncrementalProperties {
       SouthboundContent incremental = SouthboundContent.of(central.syncSb());
       long nbCfg = org.jovn.ovn.nb.NbGlobal.all(central.nb.snapshot()).findFirst()
           .orElseThrow().nbCfg();
-      assertThat(incremental.datapaths()).isNotEmpty();
+      var nb = central.nb.snapshot();
+      if (org.jovn.ovn.nb.LogicalSwitch.all(nb).findAny().isPresent()
+          || org.jovn.ovn.nb.LogicalRouter.all(nb).findAny().isPresent()) {
+        // Changes that end with every switch and router deleted leave nothing to compare.
+        assertThat(incremental.datapaths()).isNotEmpty();
+      }
       assertThat(fresh(dir, central.remote, nbCfg)).isEqualTo(incremental);
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {

@@ -7,13 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.jovn.northd.net.PortAddresses;
+import org.jovn.ovn.nb.LoadBalancer;
+import org.jovn.ovn.nb.LoadBalancerGroup;
 import org.jovn.ovn.nb.LogicalRouter;
 import org.jovn.ovn.nb.LogicalRouterPort;
 import org.jovn.ovn.nb.LogicalRouterStaticRoute;
 import org.jovn.ovn.nb.LogicalSwitch;
 import org.jovn.ovn.nb.LogicalSwitchPort;
+import org.jovn.ovsdb.client.Ref;
 import org.jovn.ovsdb.client.ReplicaSnapshot;
 import org.jovn.ovsdb.data.Row;
 
@@ -83,13 +88,15 @@ public final class NorthboundInputs {
       }
       ports.sort(Comparator.comparing(SwitchPortInput::name));
       SwitchInput in = cache.reuse(new SwitchInput(ls.uuid().uuid(), ls.name(),
-          ls.otherConfig(), ports, SwitchAcls.read(nb, ls), SwitchDhcpDns.read(nb, ls)));
+          ls.otherConfig(), ports, SwitchAcls.read(nb, ls), SwitchDhcpDns.read(nb, ls),
+          cache.loadBalancers(nb, ls.loadBalancer(), ls.loadBalancerGroup())));
       switches.put(in.uuid(), in);
       for (SwitchPortInput p : in.ports()) {
         p.routerPeer().ifPresent(rp -> attachments.putIfAbsent(rp.name(), new Attachment(p, in)));
       }
     }
     cache.switchPorts.retain(lspRows);
+    cache.loadBalancers.retain(nb.rows(LoadBalancer.TABLE));
     cache.switches.keySet().retainAll(switches.keySet());
 
     Map<UUID, RouterInput> routers = new LinkedHashMap<>();
@@ -110,6 +117,33 @@ public final class NorthboundInputs {
     private final RowMemo<RouterPortInput> routerPorts = new RowMemo<>();
     private final RowMemo<SwitchPortInput> switchPorts = new RowMemo<>();
     private final Map<UUID, SwitchInput> switches = new HashMap<>();
+    private final RowMemo<LoadBalancerInput> loadBalancers = new RowMemo<>();
+
+    /**
+     * The load balancers a datapath lists directly and through its groups, ordered by UUID,
+     * each once.
+     */
+    List<LoadBalancerInput> loadBalancers(ReplicaSnapshot nb, Set<Ref<LoadBalancer>> own,
+        Set<Ref<LoadBalancerGroup>> groups) {
+      if (own.isEmpty() && groups.isEmpty()) {
+        return List.of();
+      }
+      Set<UUID> ids = new TreeSet<>();
+      own.forEach(r -> ids.add(r.uuid()));
+      for (Ref<LoadBalancerGroup> g : groups) {
+        LoadBalancerGroup.get(nb, g).ifPresent(
+            group -> group.loadBalancer().forEach(r -> ids.add(r.uuid())));
+      }
+      Map<UUID, Row> rows = nb.rows(LoadBalancer.TABLE);
+      List<LoadBalancerInput> out = new ArrayList<>();
+      for (UUID id : ids) {
+        Row row = rows.get(id);
+        if (row != null) {
+          out.add(loadBalancers.get(row, r -> LoadBalancerInput.read(LoadBalancer.from(r))));
+        }
+      }
+      return out;
+    }
 
     SwitchPortInput switchPort(Row row, Map<String, RouterPortInput> routerPorts) {
       SwitchPortInput cached = switchPorts.peek(row);

@@ -15,14 +15,29 @@ import java.util.UUID;
  * @param ports its ports, ordered by name
  * @param acls the ACLs that apply to it
  * @param dhcpDns its ports' DHCP options and its DNS records
+ * @param loadBalancers its load balancers, its own and those of its load balancer groups,
+ *     ordered by UUID without duplicates
  */
 public record SwitchInput(UUID uuid, String name, Map<String, String> otherConfig,
-    List<SwitchPortInput> ports, SwitchAcls acls, SwitchDhcpDns dhcpDns) {
+    List<SwitchPortInput> ports, SwitchAcls acls, SwitchDhcpDns dhcpDns,
+    List<LoadBalancerInput> loadBalancers) {
   public SwitchInput {
     otherConfig = Map.copyOf(otherConfig);
     ports = List.copyOf(ports);
     java.util.Objects.requireNonNull(acls, "acls");
     java.util.Objects.requireNonNull(dhcpDns, "dhcpDns");
+    loadBalancers = List.copyOf(loadBalancers);
+  }
+
+  /** A switch without load balancers. */
+  public SwitchInput(UUID uuid, String name, Map<String, String> otherConfig,
+      List<SwitchPortInput> ports, SwitchAcls acls, SwitchDhcpDns dhcpDns) {
+    this(uuid, name, otherConfig, ports, acls, dhcpDns, List.of());
+  }
+
+  /** Whether a load balancer of the switch has a VIP: the switch then balances traffic. */
+  public boolean hasLbVip() {
+    return loadBalancers.stream().anyMatch(LoadBalancerInput::hasVips);
   }
 
   /** A switch with no ACLs, DHCP or DNS. */

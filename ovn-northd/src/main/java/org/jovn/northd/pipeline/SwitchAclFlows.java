@@ -59,14 +59,17 @@ final class SwitchAclFlows {
 
   static void build(SwitchView sw, FlowSink sink) {
     SwitchAcls acls = sw.acls();
+    boolean lb = sw.hasLbVip();
+    // A load balancer sends all IP traffic through conntrack, as a stateful ACL does.
+    boolean stateful = acls.stateful() || lb;
     preAcl(sw, acls, sink);
-    hints(acls, sink);
-    aclDefaults(acls, sink);
-    if (acls.stateful()) {
+    hints(acls.any() || lb, stateful, sink);
+    aclDefaults(acls, lb, sink);
+    if (stateful) {
       conntrackDefaults(acls, sink);
     }
     for (SwitchAcls.Rule rule : acls.rules()) {
-      SwitchAclRules.build(rule, acls.stateful(), acls.ctInvMatch(), sink);
+      SwitchAclRules.build(rule, stateful, acls.ctInvMatch(), sink);
     }
   }
 
@@ -81,6 +84,10 @@ final class SwitchAclFlows {
     sink.add(LS_IN_PRE_ACL, 110, "eth.dst == $svc_monitor_mac", NEXT);
     sink.add(LS_OUT_PRE_ACL, 110, "eth.src == $svc_monitor_mac", NEXT);
     if (!acls.stateful()) {
+      if (sw.hasLbVip()) {
+        // Keep stateless-ACL traffic out of the conntrack pre-LB would send it to.
+        statelessFilters(acls, sink);
+      }
       return;
     }
     for (SwitchPortInput p : sw.routerPorts()) {
@@ -89,18 +96,22 @@ final class SwitchAclFlows {
     for (SwitchPortInput p : sw.localnetPorts()) {
       skipConntrack(p, sink);
     }
-    for (SwitchAcls.Rule rule : acls.rules()) {
-      if (rule.action() == SwitchAcls.Action.ALLOW_STATELESS) {
-        sink.add(rule.ingress() ? LS_IN_PRE_ACL : LS_OUT_PRE_ACL,
-            SwitchAclRules.flowPriority(rule), rule.match(), ACL_STATELESS + " = 1; next;");
-      }
-    }
+    statelessFilters(acls, sink);
     String noConntrack = "nd || nd_rs || nd_ra || mldv1 || mldv2 || "
         + "(udp && udp.src == 546 && udp.dst == 547)";
     for (Stage s : new Stage[] {LS_IN_PRE_ACL, LS_OUT_PRE_ACL}) {
       sink.add(s, 110, noConntrack, NEXT);
       sink.add(s, 110, "eth.mcast", NEXT);
       sink.add(s, 100, "ip", CT_DEFRAG + " = 1; next;");
+    }
+  }
+
+  private static void statelessFilters(SwitchAcls acls, FlowSink sink) {
+    for (SwitchAcls.Rule rule : acls.rules()) {
+      if (rule.action() == SwitchAcls.Action.ALLOW_STATELESS) {
+        sink.add(rule.ingress() ? LS_IN_PRE_ACL : LS_OUT_PRE_ACL,
+            SwitchAclRules.flowPriority(rule), rule.match(), ACL_STATELESS + " = 1; next;");
+      }
     }
   }
 
@@ -114,10 +125,10 @@ final class SwitchAclFlows {
    * ACL hints: which ACL flows a packet may hit, from its conntrack state, so that the ACL
    * stage matches a register rather than conntrack flags.
    */
-  private static void hints(SwitchAcls acls, FlowSink sink) {
+  private static void hints(boolean any, boolean stateful, FlowSink sink) {
     for (Stage s : HINT_STAGES) {
-      sink.add(s, acls.any() ? 0 : 65535, "1", NEXT);
-      if (!acls.stateful()) {
+      sink.add(s, any ? 0 : 65535, "1", NEXT);
+      if (!stateful) {
         continue;
       }
       sink.add(s, 7, "ct.new && !ct.est", set(HINT_ALLOW_NEW, HINT_DROP));
@@ -142,19 +153,23 @@ final class SwitchAclFlows {
 
   /**
    * The ACL stages' lowest and highest flows: without ACLs everything passes at 65535; with
-   * ACLs the default policy (next, or drop with {@code default_acl_drop}) at 0. IPv6 control
-   * traffic always passes, and with ACLs so does service monitor traffic.
+   * ACLs the default policy (next, or drop with {@code default_acl_drop}) at 0, and with only a
+   * load balancer "next" at 0. IPv6 control traffic always passes, and with ACLs or a load
+   * balancer so does service monitor traffic.
    */
-  private static void aclDefaults(SwitchAcls acls, FlowSink sink) {
+  private static void aclDefaults(SwitchAcls acls, boolean lb, FlowSink sink) {
     if (!acls.any()) {
-      sink.add(LS_IN_ACL, 65535, "1", NEXT);
-      sink.add(LS_OUT_ACL, 65535, "1", NEXT);
+      int priority = lb ? 0 : 65535;
+      sink.add(LS_IN_ACL, priority, "1", NEXT);
+      sink.add(LS_OUT_ACL, priority, "1", NEXT);
       sink.add(LS_IN_ACL_AFTER_LB, 0, "1", NEXT);
     } else {
       String policy = acls.defaultDrop() ? SwitchDefaults.DROP : NEXT;
       sink.add(LS_IN_ACL, 0, "1", policy);
       sink.add(LS_OUT_ACL, 0, "1", policy);
       sink.add(LS_IN_ACL_AFTER_LB, 0, "1", policy);
+    }
+    if (acls.any() || lb) {
       sink.add(LS_IN_ACL, 34000, "eth.dst == $svc_monitor_mac", NEXT);
       sink.add(LS_OUT_ACL, 34000, "eth.src == $svc_monitor_mac", NEXT);
     }

@@ -36,7 +36,7 @@ import org.jovn.northd.flow.Stage;
 
 /**
  * The flows every logical switch has whatever its ports: admission control, the stage defaults
- * of a switch without load balancers, QoS, DHCP or DNS (the ACL stages are in
+ * of a switch without QoS, DHCP or DNS (what a load balancer adds is in {@link SwitchLbFlows}) (the ACL stages are in
  * {@link SwitchAclFlows}), and the broadcast and fallback rules of the destination lookup.
  */
 final class SwitchDefaults {

@@ -47,9 +47,9 @@ final class SwitchDhcpFlows {
     }
   }
 
-  /** What the ACL bypass flows do: commit to conntrack where ACLs use it. */
+  /** What the ACL bypass flows do: commit to conntrack where ACLs or load balancers use it. */
   static String aclBypassAction(SwitchInput in) {
-    return in.acls().stateful() ? "ct_commit; next;" : SwitchDefaults.NEXT;
+    return in.acls().stateful() || in.hasLbVip() ? "ct_commit; next;" : SwitchDefaults.NEXT;
   }
 
   private static void serve(SwitchView sw, SwitchPortInput p, PortDhcp dhcp, FlowSink sink) {

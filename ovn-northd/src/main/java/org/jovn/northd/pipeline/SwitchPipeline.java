@@ -31,7 +31,13 @@ import org.jovn.northd.model.SwitchPortInput;
  * applies it from {@code Port_Binding.port_security} when the flows call
  * {@code check_in_port_sec()} and {@code check_out_port_sec()}.
  *
- * <p>Not covered, so nothing is emitted for them: load balancers and their router VIPs, QoS,
+ * <p>Load balancers of the switch and of its load balancer groups ({@link SwitchLbFlows}): VIPs
+ * with and without ports, TCP, UDP and SCTP, IPv4 and IPv6, {@code selection_fields},
+ * {@code reject} for VIPs without backends, {@code affinity_timeout} and hairpin, with the
+ * conntrack defaults a load balancer brings to the pre-LB and ACL stages.
+ *
+ * <p>Not covered, so nothing is emitted for them: load balancer health checks (every backend
+ * is used), empty-backend controller events, a load balancer's VIPs on routers, QoS,
  * forwarding groups, IGMP/MLD snooping, {@code external}, {@code virtual} and {@code vtep} port
  * specifics.
  *
@@ -67,6 +73,7 @@ public final class SwitchPipeline {
     SwitchL2.build(sw, sink);
     SwitchDhcpFlows.build(in, sw, sink);
     SwitchDnsFlows.build(in, sink);
+    SwitchLbFlows.build(sw, in.loadBalancers(), sink);
     Map<List<Object>, LogicalFlow> unique = new LinkedHashMap<>();
     for (LogicalFlow f : sink.flows()) {
       unique.putIfAbsent(List.of(f.stage(), f.priority(), f.match(), f.actions()), f);

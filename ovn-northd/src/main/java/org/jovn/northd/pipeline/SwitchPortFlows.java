@@ -31,8 +31,11 @@ final class SwitchPortFlows {
     for (SwitchPortInput p : sw.routerPorts()) {
       skipConntrack(sw, p, sink);
     }
-    for (SwitchPortInput p : sw.localnetPorts()) {
-      skipConntrack(sw, p, sink);
+    if (!sw.hasLbVip()) {
+      // With a load balancer, traffic from the localnet port must be balanced too.
+      for (SwitchPortInput p : sw.localnetPorts()) {
+        skipConntrack(sw, p, sink);
+      }
     }
   }
 

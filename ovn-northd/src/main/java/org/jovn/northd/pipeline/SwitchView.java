@@ -52,6 +52,11 @@ final class SwitchView {
     return hasUnknown;
   }
 
+  /** Whether a load balancer of the switch has a VIP (traffic then goes through conntrack). */
+  boolean hasLbVip() {
+    return input.hasLbVip();
+  }
+
   /** The ACLs that apply to the switch. */
   SwitchAcls acls() {
     return input.acls();

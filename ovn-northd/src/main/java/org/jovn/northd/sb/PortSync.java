@@ -32,6 +32,9 @@ final class PortSync {
     final RowMemo<PortBinding> bindings = new RowMemo<>();
     /** Per port: the spec and binding objects last found to agree (compared by identity). */
     final Map<String, Object[]> agreed = new HashMap<>();
+    final RowMemo<org.jovn.ovn.sb.MulticastGroup> groupRows = new RowMemo<>();
+    /** Per group: the wanted group and the row last found to agree (compared by identity). */
+    final Map<Object, Object[]> groupsAgreed = new HashMap<>();
   }
 
   static void apply(Transaction t, SouthboundPlan plan, ReplicaSnapshot sb, DatapathSync dps,
@@ -96,7 +99,7 @@ final class PortSync {
     if (memo.agreed.size() > 2 * wanted.size() + 16) {
       memo.agreed.keySet().retainAll(wanted.keySet());
     }
-    groups(t, plan, sb, dps, rows);
+    groups(t, plan, sb, dps, rows, memo);
   }
 
   private static KeyAllocator allocator(Map<UUID, KeyAllocator> keys, UUID dp) {
@@ -134,7 +137,7 @@ final class PortSync {
   }
 
   private static void groups(Transaction t, SouthboundPlan plan, ReplicaSnapshot sb,
-      DatapathSync dps, Map<String, UUID> portRows) {
+      DatapathSync dps, Map<String, UUID> portRows, Memo memo) {
     record Key(UUID datapathRow, String name) {}
     Map<Key, org.jovn.ovn.sb.MulticastGroup> existing = new HashMap<>();
     Set<Key> wantedKeys = new HashSet<>();
@@ -146,13 +149,21 @@ final class PortSync {
       }
     });
     wantedKeys.addAll(wanted.keySet());
-    org.jovn.ovn.sb.MulticastGroup.all(sb).forEach(mc -> {
+    Map<UUID, org.jovn.ovsdb.data.Row> mcRows = sb.rows(org.jovn.ovn.sb.MulticastGroup.TABLE);
+    memo.groupRows.retain(mcRows);
+    mcRows.values().stream()
+        .map(r -> memo.groupRows.get(r, org.jovn.ovn.sb.MulticastGroup::from)).forEach(mc -> {
       Key k = new Key(mc.datapath().uuid(), mc.name());
       if (!wantedKeys.contains(k) || existing.putIfAbsent(k, mc) != null) {
         t.delete(org.jovn.ovn.sb.MulticastGroup.TABLE, mc.uuid().uuid());
       }
     });
     wanted.forEach((k, g) -> {
+      Object[] ok = memo.groupsAgreed.get(k);
+      org.jovn.ovn.sb.MulticastGroup agreedRow = existing.get(k);
+      if (ok != null && ok[0] == g && ok[1] == agreedRow && agreedRow != null) {
+        return;
+      }
       Set<UUID> ports = new HashSet<>();
       for (String p : g.ports()) {
         UUID row = portRows.get(p);
@@ -171,8 +182,13 @@ final class PortSync {
         t.update(org.jovn.ovn.sb.MulticastGroup.TABLE, have.uuid().uuid())
             .set(org.jovn.ovn.sb.MulticastGroup.TUNNEL_KEY, g.tunnelKey())
             .set(org.jovn.ovn.sb.MulticastGroup.PORTS, ports);
+      } else if (ports.stream().allMatch(u -> sb.rows(PortBinding.TABLE).containsKey(u))) {
+        memo.groupsAgreed.put(k, new Object[] {g, have});
       }
     });
+    if (memo.groupsAgreed.size() > 2 * wanted.size() + 16) {
+      memo.groupsAgreed.keySet().retainAll(wanted.keySet());
+    }
   }
 
   private static Set<UUID> refs(org.jovn.ovn.sb.MulticastGroup mc) {

@@ -19,7 +19,8 @@ import org.jovn.ovsdb.client.TransactionResult;
  * datapaths, port bindings, multicast groups and address sets are compared with the current
  * Southbound snapshot; logical flows with the {@link FlowTable} of what northd last wrote,
  * and only for the datapaths whose wanted flows changed since. A transaction holds at most about
- * {@code maxOps} flow operations; call {@link #next} again until it returns empty.
+ * {@code maxOps} operations (more only when the non-flow changes alone exceed it); call
+ * {@link #next} again until it returns empty.
  *
  * <p>Every transaction asserts the lock northd holds. {@code SB_Global.nb_cfg} is written by the
  * transaction that completes a plan, so a reader that sees it also sees the flows.
@@ -36,16 +37,22 @@ public final class SouthboundWriter {
 
   /**
    * @param lock the lock every transaction asserts, or null for none
-   * @param maxOps flow operations per transaction, about
+   * @param maxOps operations per transaction, about
    */
   public SouthboundWriter(String lock, int maxOps) {
     this.lock = lock;
     this.maxOps = maxOps;
   }
 
-  /** A transaction to send, and what to do once it committed. */
+  /**
+   * A transaction to send, and what to do once it committed.
+   *
+   * @param completesPlan whether the Southbound matches the plan once it committed
+   * @param changesMonitored whether it changes a table northd monitors (anything but
+   *     Logical_Flow and Logical_DP_Group), so that its commit shows in the replica
+   */
   public record Step(Transaction transaction, Consumer<TransactionResult> onCommit,
-      boolean completesPlan) {}
+      boolean completesPlan, boolean changesMonitored) {}
 
   /** Forgets what northd believes the Southbound holds; the next step re-reads it. */
   public void reset() {
@@ -102,15 +109,19 @@ public final class SouthboundWriter {
     AddressSetSync.apply(t, plan, sb);
     DhcpOptionsSync.apply(t, sb);
     DnsSync.apply(t, plan, sb, dps);
+    LoadBalancerSync.apply(t, plan, sb, dps);
     PortGroupSync.apply(t, plan, sb, dps);
     MeterSync.apply(t, plan, sb);
+    int beforeFlows = t.size();
     FlowSync flows = new FlowSync(t, table, dps);
     List<UUID> done = new ArrayList<>();
-    boolean complete = syncFlows(flows, plan, dps, done);
+    boolean complete = syncFlows(flows, plan, dps, done, beforeFlows);
     flows.write();
+    int flowOps = t.size() - beforeFlows;
     if (complete) {
       syncGlobal(t, plan, sb);
     }
+    boolean changesMonitored = t.size() - base - flowOps > 0;
     if (t.size() == base) {
       done.forEach(dp -> synced.put(dp, plan.flows().get(dp)));
       return Optional.empty();
@@ -126,7 +137,7 @@ public final class SouthboundWriter {
         }
       }
     };
-    return Optional.of(new Step(t, onCommit, complete));
+    return Optional.of(new Step(t, onCommit, complete, changesMonitored));
   }
 
   /**
@@ -136,7 +147,7 @@ public final class SouthboundWriter {
    * left for the next transaction; {@code done} receives the datapaths handled.
    */
   private boolean syncFlows(FlowSync flows, SouthboundPlan plan, DatapathSync dps,
-      List<UUID> done) {
+      List<UUID> done, int otherOps) {
     for (UUID dp : Set.copyOf(table.datapaths())) {
       if (!plan.flows().containsKey(dp)) {
         flows.datapath(dp, Set.of());
@@ -148,7 +159,7 @@ public final class SouthboundWriter {
       if (synced.get(dp) == e.getValue() || dps.rowOf(dp) == null) {
         continue;
       }
-      if (flows.ops() >= maxOps) {
+      if (otherOps + flows.ops() >= maxOps) {
         return false;
       }
       flows.datapath(dp, e.getValue());

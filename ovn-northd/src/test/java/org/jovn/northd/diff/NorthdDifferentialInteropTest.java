@@ -56,6 +56,11 @@ class NorthdDifferentialInteropTest {
       + " drop on address set as_mgmt logged through meter m_log; port group pg_empty has no"
       + " ports.";
 
+  private static final String LB_TOPOLOGY = " Load balancers: lb_web (TCP VIP with a port,"
+      + " selection_fields) and lb_any (VIP without ports) on sw0; group lbg (lb_aff with"
+      + " affinity_timeout and hairpin_snat_ip, lb_rej rejecting without backends, lb_udp over"
+      + " IPv6) on sw1 and sw2; lb_none without VIPs on sw3.";
+
   /**
    * Flow differences accepted for now, each with the reason. An entry that no longer matches
    * anything fails the test: remove it once the gap is closed.
@@ -67,6 +72,8 @@ class NorthdDifferentialInteropTest {
   private final java.util.Map<String, SouthboundSets> sets = new java.util.HashMap<>();
   /** The DNS and DHCP option rows of each Southbound database: "real" and "ours". */
   private final java.util.Map<String, SouthboundDhcpDns> dhcpDns = new java.util.HashMap<>();
+  /** The Load_Balancer rows of each Southbound database: "real" and "ours". */
+  private final java.util.Map<String, SouthboundLoadBalancers> lbs = new java.util.HashMap<>();
 
   @Test
   void sameNorthbound_southboundMatchesRealNorthd() throws IOException {
@@ -78,6 +85,7 @@ class NorthdDifferentialInteropTest {
       configureTopology(nb);
       configureAcls(nb);
       configureDhcpDns(nb);
+      configureLoadBalancers(nb);
       real = translateWithRealNorthd(nb);
       ours = translateWithJovnNorthd(nb, ourSyncFailure);
     }
@@ -100,6 +108,8 @@ class NorthdDifferentialInteropTest {
         .as("Address_Set, Port_Group and Meter differences").isEmpty();
     softly.assertThat(NamedRows.differences(dhcpDns.get("real").rows(),
         dhcpDns.get("ours").rows())).as("DNS and DHCP option row differences").isEmpty();
+    softly.assertThat(NamedRows.differences(lbs.get("real").rows(), lbs.get("ours").rows()))
+        .as("Load_Balancer differences").isEmpty();
     softly.assertThat(report.unexplained()).as("flow differences not on the allow-list")
         .isEmpty();
     softly.assertThat(report.stale()).as("allow-list entries that match no difference")
@@ -109,7 +119,7 @@ class NorthdDifferentialInteropTest {
 
   private static DiffReport compare(SouthboundDump real, SouthboundDump ours) {
     return new DiffReport("jovn northd vs ovn-northd 23.03",
-        TOPOLOGY + ACL_TOPOLOGY + DHCP_DNS_TOPOLOGY,
+        TOPOLOGY + ACL_TOPOLOGY + DHCP_DNS_TOPOLOGY + LB_TOPOLOGY,
         FlowComparator.compare(real.flows(), ours.flows()), ALLOWED,
         FlowComparator.tableConflicts(real.flows(), ours.flows()),
         NamedRows.differences(real.ports(), ours.ports()),
@@ -135,6 +145,7 @@ class NorthdDifferentialInteropTest {
       }
       sets.put("real", SouthboundSets.read(sb.remote()));
       dhcpDns.put("real", SouthboundDhcpDns.read(sb.remote()));
+      lbs.put("real", SouthboundLoadBalancers.read(sb.remote()));
       return SouthboundDump.read(sb.remote());
     }
   }
@@ -156,6 +167,7 @@ class NorthdDifferentialInteropTest {
       }
       sets.put("ours", SouthboundSets.read(sb.remote()));
       dhcpDns.put("ours", SouthboundDhcpDns.read(sb.remote()));
+      lbs.put("ours", SouthboundLoadBalancers.read(sb.remote()));
       return SouthboundDump.read(sb.remote());
     }
   }
@@ -308,6 +320,34 @@ class NorthdDifferentialInteropTest {
         "ipv6_ra_configs:address_mode=dhcpv6_stateful", "ipv6_ra_configs:send_periodic=true",
         "ipv6_ra_configs:mtu=1450", "ipv6_ra_configs:rdnss=fd00::53",
         "--", "set", "Logical_Router_Port", "lr0-sw1", "ipv6_ra_configs:address_mode=slaac");
+  }
+
+  /** Load balancers on switches, directly and through a group (see LB_TOPOLOGY). */
+  private static void configureLoadBalancers(RealOvsdbServer nb) {
+    nbctl(nb, "lb-add", "lb_web", "192.168.100.10:80", "10.0.0.2:8080,10.0.0.3:8080", "tcp",
+        "--", "set", "load_balancer", "lb_web", "selection_fields=ip_src,tp_src",
+        "--", "lb-add", "lb_any", "192.168.100.11", "10.0.0.2,10.0.0.3",
+        "--", "ls-lb-add", "sw0", "lb_web", "--", "ls-lb-add", "sw0", "lb_any",
+        "--", "lb-add", "lb_aff", "192.168.100.12:443", "10.2.0.5:8443,10.2.0.6:8443",
+        "--", "set", "load_balancer", "lb_aff", "options:affinity_timeout=120",
+        "options:hairpin_snat_ip=192.168.100.99",
+        "--", "lb-add", "lb_udp", "[fd10::10]:53", "[fd02::5]:5353", "udp",
+        "--", "create", "load_balancer", "name=lb_rej", "protocol=tcp",
+        "vips:\"192.168.100.13:80\"=\"\"", "options:reject=true",
+        "--", "create", "load_balancer", "name=lb_none", "protocol=udp",
+        "--", "ls-lb-add", "sw3", "lb_none");
+    String aff = uuidOf(nb, "load_balancer", "lb_aff");
+    String rej = uuidOf(nb, "load_balancer", "lb_rej");
+    String udp = uuidOf(nb, "load_balancer", "lb_udp");
+    nbctl(nb, "--id=@g", "create", "load_balancer_group", "name=lbg",
+        "load_balancer=" + aff + "," + rej + "," + udp,
+        "--", "add", "logical_switch", "sw1", "load_balancer_group", "@g",
+        "--", "add", "logical_switch", "sw2", "load_balancer_group", "@g");
+  }
+
+  private static String uuidOf(RealOvsdbServer nb, String table, String name) {
+    return RealTools.run(RealTools.COMMAND_TIMEOUT, nbctlCommand(nb, "--bare",
+        "--columns=_uuid", "find", table, "name=" + name)).check().stdout().strip();
   }
 
   /** Connects router {@code lr} to switch {@code ls} through a port with {@code networks}. */

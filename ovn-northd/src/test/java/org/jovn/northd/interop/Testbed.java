@@ -77,6 +77,10 @@ final class Testbed implements AutoCloseable {
     sb = JovnServer.start(dir, "sb", "ovn-sb");
     ovs = JovnServer.start(dir, "conf", "vswitch");
     startNorthd();
+    // As in a deployment, the chassis joins a Southbound that northd has initialised
+    // (SB_Global and its options): ovn-controller 23.03 was seen to crash (SIGSEGV) at start-up
+    // on a Southbound without them.
+    nbctl("--wait=sb", "sync");
     chassis = Netns.create(prefix + "ch");
     vsctl("--no-wait", "init");
     daemons.add(Daemon.vswitchd(dir, chassis.name(), ovs.unix()));
