@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.jovn.ovn.nb.Acl;
+import org.jovn.ovn.nb.LoadBalancer;
 import org.jovn.ovn.nb.LogicalRouter;
 import org.jovn.ovn.nb.LogicalRouterPort;
 import org.jovn.ovn.nb.LogicalRouterStaticRoute;
@@ -16,9 +18,9 @@ import org.jovn.ovsdb.client.ReplicaSnapshot;
 import org.jovn.ovsdb.client.Transaction;
 
 /**
- * A random change to a Northbound database of switches, ports, routers and routes, chosen by
- * numbers that are resolved against the database's contents when applied (so every sequence
- * of changes is valid). Switch {@code s} has subnet {@code 10.s.0.0/24}.
+ * A random change to a Northbound database of switches, ports, routers, routes, ACLs and load
+ * balancers, chosen by numbers that are resolved against the database's contents when applied
+ * (so every sequence of changes is valid). Switch {@code s} has subnet {@code 10.s.0.0/24}.
  *
  * @param kind which change
  * @param a first choice (which switch, port or router)
@@ -27,7 +29,7 @@ import org.jovn.ovsdb.client.Transaction;
 record NbChange(Kind kind, int a, int b) {
   enum Kind {
     ADD_SWITCH, ADD_PORT, DELETE_PORT, DELETE_SWITCH, SET_ADDRESSES, DISABLE_PORT, ADD_ROUTER,
-    CONNECT_ROUTER, ADD_ROUTE, DELETE_ROUTE, DELETE_ROUTER
+    CONNECT_ROUTER, ADD_ROUTE, DELETE_ROUTE, DELETE_ROUTER, ADD_ACL, DELETE_ACL, ADD_LB
   }
 
   /** Applies the change; does nothing if what it needs does not exist. */
@@ -120,6 +122,40 @@ record NbChange(Kind kind, int a, int b) {
       case DELETE_ROUTER -> {
         if (!routers.isEmpty()) {
           t.delete(LogicalRouter.TABLE, routers.get(a % routers.size()).uuid().uuid());
+        }
+      }
+      case ADD_ACL -> {
+        if (!switches.isEmpty()) {
+          LogicalSwitch sw = switches.get(a % switches.size());
+          String[] actions = {"allow-related", "drop", "allow", "reject", "allow-stateless"};
+          var acl = t.insert(Acl.TABLE).set(Acl.PRIORITY, 1000 + b)
+              .set(Acl.DIRECTION, b % 2 == 0 ? "to-lport" : "from-lport")
+              .set(Acl.MATCH, "ip4 && tcp.dst == " + (8000 + b))
+              .set(Acl.ACTION, actions[b % actions.length]);
+          t.mutate(LogicalSwitch.TABLE, sw.uuid().uuid()).insert(LogicalSwitch.ACLS,
+              acl.<Acl>ref());
+        }
+      }
+      case DELETE_ACL -> {
+        List<LogicalSwitch> withAcls = switches.stream().filter(sw -> !sw.acls().isEmpty())
+            .toList();
+        if (!withAcls.isEmpty()) {
+          LogicalSwitch sw = withAcls.get(a % withAcls.size());
+          t.mutate(LogicalSwitch.TABLE, sw.uuid().uuid()).delete(LogicalSwitch.ACLS,
+              sw.acls().iterator().next());
+        }
+      }
+      case ADD_LB -> {
+        if (!switches.isEmpty()) {
+          LogicalSwitch sw = switches.get(a % switches.size());
+          String subnet = sw.otherConfig().getOrDefault("subnet", "10.99.0.0/24");
+          String prefix = subnet.substring(0, subnet.lastIndexOf('.'));
+          var lb = t.insert(LoadBalancer.TABLE).set(LoadBalancer.NAME, "lb" + a + "-" + b)
+              .set(LoadBalancer.PROTOCOL, Set.of("tcp"))
+              .set(LoadBalancer.VIPS, Map.of("172.16." + a + "." + b + ":80",
+                  prefix + ".2:8080," + prefix + ".3:8080"));
+          t.mutate(LogicalSwitch.TABLE, sw.uuid().uuid()).insert(LogicalSwitch.LOAD_BALANCER,
+              lb.<LoadBalancer>ref());
         }
       }
     }
