@@ -1,8 +1,6 @@
 package org.jovn.northd;
 
 import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -70,9 +68,9 @@ public final class Northd implements AutoCloseable {
   private final NorthdStats stats = new NorthdStats();
   private final NorthboundInputs.Cache inputCache = new NorthboundInputs.Cache();
   /** The tables {@link NorthboundUpdates#beforeFlows} reads, as they were when it had no work. */
-  private List<Object> beforeFlowsClean = List.of();
+  private TableVersions beforeFlowsClean = TableVersions.NONE;
   /** The tables {@link NorthboundUpdates#afterFlows} reads, as they were when it had no work. */
-  private List<Object> afterFlowsClean = List.of();
+  private TableVersions afterFlowsClean = TableVersions.NONE;
   /**
    * The replica versions ({@link ReplicaSnapshot#seqno()}) at which the Southbound was last
    * known to match the Northbound: while both replicas are still at these versions there is
@@ -213,9 +211,9 @@ public final class Northd implements AutoCloseable {
       sendStatus(nbs, sbs);
       return;
     }
-    List<Object> beforeTables = tables(nbs, "NB_Global", "Logical_Switch",
+    TableVersions beforeTables = TableVersions.of(nbs, "NB_Global", "Logical_Switch",
         "Logical_Switch_Port", "Logical_Router_Port");
-    if (!sameObjects(beforeTables, beforeFlowsClean)) {
+    if (!beforeTables.same(beforeFlowsClean)) {
       Optional<Transaction> fix = NorthboundUpdates.beforeFlows(nbs, random);
       if (fix.isPresent()) {
         send(nb, fix.get(), r -> false, false);
@@ -267,9 +265,9 @@ public final class Northd implements AutoCloseable {
 
   /** Sends the Northbound status update if one is due; true if it sent one. */
   private boolean sendStatus(ReplicaSnapshot nbs, ReplicaSnapshot sbs) {
-    List<Object> afterTables = new ArrayList<>(tables(nbs, "NB_Global", "Logical_Switch_Port"));
-    afterTables.addAll(tables(sbs, "SB_Global", "Port_Binding", "Chassis_Private", "Chassis"));
-    if (sameObjects(afterTables, afterFlowsClean)) {
+    TableVersions afterTables = TableVersions.of(nbs, "NB_Global", "Logical_Switch_Port")
+        .and(TableVersions.of(sbs, "SB_Global", "Port_Binding", "Chassis_Private", "Chassis"));
+    if (afterTables.same(afterFlowsClean)) {
       return false;
     }
     Optional<Transaction> status = NorthboundUpdates.afterFlows(nbs, sbs, clock);
@@ -293,32 +291,8 @@ public final class Northd implements AutoCloseable {
     writer.reset();
     cleanNbSeqno = -1;
     cleanSbSeqno = -1;
-    beforeFlowsClean = List.of();
-    afterFlowsClean = List.of();
-  }
-
-  /**
-   * The row maps of some tables: a snapshot reuses the very same map for a table that did not
-   * change, so comparing these by identity tells whether any of them changed.
-   */
-  private static List<Object> tables(ReplicaSnapshot s, String... names) {
-    List<Object> out = new ArrayList<>(names.length);
-    for (String n : names) {
-      out.add(s.rows(n));
-    }
-    return out;
-  }
-
-  private static boolean sameObjects(List<Object> a, List<Object> b) {
-    if (a.size() != b.size()) {
-      return false;
-    }
-    for (int i = 0; i < a.size(); i++) {
-      if (a.get(i) != b.get(i)) {
-        return false;
-      }
-    }
-    return true;
+    beforeFlowsClean = TableVersions.NONE;
+    afterFlowsClean = TableVersions.NONE;
   }
 
   /**
