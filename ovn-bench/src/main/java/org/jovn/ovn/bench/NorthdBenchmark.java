@@ -33,7 +33,9 @@ import picocli.CommandLine.Spec;
  * {@code NB_Global.sb_cfg} reaches {@code nb_cfg} (start to Southbound synced, process start-up
  * included); the Southbound's rows counted; K port adds and then K port deletes, each one
  * transaction that also increments {@code nb_cfg}, timed until {@code sb_cfg} catches up (what
- * {@code ovn-nbctl --wait=sb} waits for), reported as median and p90; last, northd's resident
+ * {@code ovn-nbctl --wait=sb} waits for), reported as median and p90; with {@code --acls}
+ * and {@code --vips} ({@link PolicyGenerator}), K ACL adds to port groups and K VIP adds to
+ * switch load balancers, timed the same way; last, northd's resident
  * memory ({@code VmRSS} and {@code VmHWM}).
  *
  * <p>Run it with {@code bin/bench-northd}, which builds what is needed and passes our northd's
@@ -42,7 +44,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench-northd", sortOptions = false,
     description = "Benchmarks the real ovn-northd and ours side by side on one generated "
-        + "topology: start to SB synced, port add/delete to SB (--wait=sb), resident memory.")
+        + "topology: start to SB synced, port add/delete (and ACL add, VIP add) to SB "
+        + "(--wait=sb), resident memory.")
 public final class NorthdBenchmark implements Callable<Integer> {
   @Option(names = "--switches", paramLabel = "N", description = "Logical switches at scale 1 "
       + "(default: ${DEFAULT-VALUE}).")
@@ -55,6 +58,22 @@ public final class NorthdBenchmark implements Callable<Integer> {
   @Option(names = "--routers", paramLabel = "N", description = "Logical routers at scale 1 "
       + "(default: ${DEFAULT-VALUE}).")
   int routers = TopologySize.DEFAULT.routers();
+
+  @Option(names = "--acls", paramLabel = "N", description = "ACLs on port groups at scale 1, "
+      + "with a port group and an address set per switch; also times ACL adds "
+      + "(default: ${DEFAULT-VALUE}).")
+  int acls = 0;
+
+  @Option(names = "--vips", paramLabel = "N", description = "Load balancer VIPs on switches at "
+      + "scale 1; also times VIP adds (default: ${DEFAULT-VALUE}).")
+  int vips = 0;
+
+  @Option(names = "--nat", description = "NAT on every router: an snat per switch subnet and "
+      + PolicySize.DNAT_PER_ROUTER + " dnat_and_snat rules.")
+  boolean nat;
+
+  @Option(names = "--part2", description = "Shorthand for --acls=500 --vips=500 --nat.")
+  boolean part2;
 
   @Option(names = "--scale", split = ",", paramLabel = "F", defaultValue = "1",
       description = "Multiply "
@@ -159,16 +178,18 @@ public final class NorthdBenchmark implements Callable<Integer> {
       TopologyGenerator generator = generators.get(i);
       Topology topology = generator.generate();
       TopologySize size = topology.size();
+      PolicyGenerator policyGenerator = policyGenerator(size, scale);
+      Policies policies = policyGenerator.generate();
       List<TrialResult> results = new ArrayList<>();
       for (Implementation impl : implementations) {
         err.printf("%n== %s, %s northd%n", size, impl.label());
         Path trialDir = Files.createDirectories(dir.resolve("x" + scale + "-" + impl.label()));
-        TrialResult r = new NorthdTrial(impl, generator, topology, tools, settings,
-            err).run(trialDir);
+        TrialResult r = new NorthdTrial(impl, generator, topology, policyGenerator, policies,
+            tools, settings, err).run(trialDir);
         failed |= r.failure().isPresent();
         results.add(r);
       }
-      ResultTable.print(out, topology, settings, results);
+      ResultTable.print(out, topology, policies, settings, results);
     }
     finish(dir, failed);
     return failed ? 1 : 0;
@@ -186,11 +207,20 @@ public final class NorthdBenchmark implements Callable<Integer> {
               + " exceeds the " + generator.churnCapacity() + " spare addresses of " + size);
         }
         list.add(generator);
+        policyGenerator(size, scale);
       }
     } catch (IllegalArgumentException | ArithmeticException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     return list;
+  }
+
+  /** The policy asked for, scaled; {@code --part2} sets what was not given. */
+  private PolicyGenerator policyGenerator(TopologySize size, int scale) {
+    PolicySize policy = part2
+        ? new PolicySize(acls > 0 ? acls : 500, vips > 0 ? vips : 500, true)
+        : new PolicySize(acls, vips, nat);
+    return new PolicyGenerator(size, policy.scaled(scale));
   }
 
   private BenchSettings settings() {

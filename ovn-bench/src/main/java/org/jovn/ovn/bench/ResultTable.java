@@ -17,12 +17,12 @@ final class ResultTable {
 
   private ResultTable() {}
 
-  static void print(PrintStream out, Topology topology, BenchSettings settings,
-      List<TrialResult> trials) {
+  static void print(PrintStream out, Topology topology, Policies policies,
+      BenchSettings settings, List<TrialResult> trials) {
     TopologySize size = topology.size();
-    out.printf("%n== %s: %,d NB rows (%,d switch ports, %,d router ports, %,d static routes)%n",
-        size, topology.rowCount(), topology.switchPortCount(), topology.routerPortCount(),
-        topology.routeCount());
+    out.printf("%n== %s: %,d NB rows (%,d switch ports, %,d router ports, %,d static routes%s)%n",
+        size, topology.rowCount() + policies.rowCount(), topology.switchPortCount(),
+        topology.routerPortCount(), topology.routeCount(), policyCounts(policies));
     out.printf(ROW, "");
     trials.forEach(t -> out.printf(CELL, t.label()));
     if (trials.size() == 2) {
@@ -35,6 +35,14 @@ final class ResultTable {
     timed(out, "port add -> SB, p90" + k, trials, t -> q(t.adds(), 0.9), 1);
     timed(out, "port delete -> SB, median" + k, trials, t -> q(t.deletes(), 0.5), 1);
     timed(out, "port delete -> SB, p90" + k, trials, t -> q(t.deletes(), 0.9), 1);
+    if (trials.stream().anyMatch(t -> !t.aclAdds().isEmpty())) {
+      timed(out, "ACL add -> SB, median" + k, trials, t -> q(t.aclAdds(), 0.5), 1);
+      timed(out, "ACL add -> SB, p90" + k, trials, t -> q(t.aclAdds(), 0.9), 1);
+    }
+    if (trials.stream().anyMatch(t -> !t.vipAdds().isEmpty())) {
+      timed(out, "VIP add -> SB, median" + k, trials, t -> q(t.vipAdds(), 0.5), 1);
+      timed(out, "VIP add -> SB, p90" + k, trials, t -> q(t.vipAdds(), 0.9), 1);
+    }
     figure(out, "resident memory (MiB)", trials,
         t -> t.memory().map(m -> m.rssKib() / 1024.0), true);
     figure(out, "peak resident memory (MiB)", trials,
@@ -49,6 +57,14 @@ final class ResultTable {
       t.failure().ifPresent(f -> out.printf("%n%s FAILED: %s%n", t.label(), f));
     }
     out.flush();
+  }
+
+  private static String policyCounts(Policies policies) {
+    if (policies.switches().isEmpty() && policies.routers().isEmpty()) {
+      return "";
+    }
+    return String.format(", %,d ACLs, %,d VIPs, %,d NAT rules", policies.aclCount(),
+        policies.vipCount(), policies.natCount());
   }
 
   private static Optional<Duration> q(List<Duration> samples, double quantile) {

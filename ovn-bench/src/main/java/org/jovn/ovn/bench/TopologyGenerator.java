@@ -43,7 +43,7 @@ public final class TopologyGenerator {
 
   /** The topology. */
   public Topology generate() {
-    List<List<Integer>> blocks = routerBlocks();
+    List<List<Integer>> blocks = routerBlocks(size);
     int[] routerOf = new int[size.switches()];
     java.util.Arrays.fill(routerOf, -1);
     for (int r = 0; r < blocks.size(); r++) {
@@ -98,7 +98,7 @@ public final class TopologyGenerator {
   }
 
   /** For each router, the indexes of the switches it connects: contiguous, sizes differ by 1. */
-  private List<List<Integer>> routerBlocks() {
+  static List<List<Integer>> routerBlocks(TopologySize size) {
     List<List<Integer>> blocks = new ArrayList<>(size.routers());
     for (int r = 0; r < size.routers(); r++) {
       int from = (int) ((long) r * size.switches() / size.routers());

@@ -16,6 +16,8 @@ final class TrialResult {
   private SbCounts sbCounts;
   private final List<Duration> adds = new ArrayList<>();
   private final List<Duration> deletes = new ArrayList<>();
+  private final List<Duration> aclAdds = new ArrayList<>();
+  private final List<Duration> vipAdds = new ArrayList<>();
   private ProcessMemory memory;
   private String failure;
 
@@ -43,6 +45,14 @@ final class TrialResult {
     deletes.add(d);
   }
 
+  void aclAdd(Duration d) {
+    aclAdds.add(d);
+  }
+
+  void vipAdd(Duration d) {
+    vipAdds.add(d);
+  }
+
   void memory(ProcessMemory m) {
     this.memory = m;
   }
@@ -66,6 +76,14 @@ final class TrialResult {
 
   List<Duration> deletes() {
     return List.copyOf(deletes);
+  }
+
+  List<Duration> aclAdds() {
+    return List.copyOf(aclAdds);
+  }
+
+  List<Duration> vipAdds() {
+    return List.copyOf(vipAdds);
   }
 
   Optional<ProcessMemory> memory() {

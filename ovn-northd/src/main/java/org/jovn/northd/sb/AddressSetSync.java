@@ -2,6 +2,7 @@ package org.jovn.northd.sb;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,8 +36,51 @@ final class AddressSetSync {
 
   private AddressSetSync() {}
 
+  /**
+   * What {@link #apply(Transaction, SouthboundPlan, ReplicaSnapshot, Memo)} keeps between
+   * transactions: each port's addresses by row, and the last wanted sets with the table
+   * versions they came from. Confined to northd's thread.
+   */
+  static final class Memo {
+    private final org.jovn.northd.model.RowMemo<List<Set<String>>> portIps =
+        new org.jovn.northd.model.RowMemo<>();
+    private List<Object> key = List.of();
+    private Map<String, Set<String>> wanted;
+    private Object cleanSb;
+  }
+
   static void apply(Transaction t, SouthboundPlan plan, ReplicaSnapshot sb) {
-    Map<String, Set<String>> wanted = wanted(plan);
+    apply(t, plan, sb, new Memo());
+  }
+
+  /**
+   * As {@link #apply(Transaction, SouthboundPlan, ReplicaSnapshot)}; with the Northbound
+   * tables the sets come from and the Southbound Address_Set table unchanged since a pass that
+   * found nothing to do, does nothing.
+   */
+  static void apply(Transaction t, SouthboundPlan plan, ReplicaSnapshot sb, Memo memo) {
+    List<Object> key = java.util.Arrays.asList(plan.nb().rows(PortGroup.TABLE),
+        plan.nb().rows(LogicalSwitchPort.TABLE),
+        plan.nb().rows(org.jovn.ovn.nb.AddressSet.TABLE),
+        plan.globalOptions().get(SVC_MONITOR_MAC));
+    boolean sameInputs = key.size() == memo.key.size()
+        && java.util.stream.IntStream.range(0, key.size()).allMatch(i ->
+            key.get(i) == memo.key.get(i) || java.util.Objects.equals(key.get(i), memo.key.get(i))
+                && key.get(i) instanceof String);
+    if (sameInputs && sb.rows(AddressSet.TABLE) == memo.cleanSb) {
+      return;
+    }
+    if (!sameInputs) {
+      memo.wanted = wanted(plan, memo.portIps);
+      memo.key = key;
+    }
+    int before = t.size();
+    applyWanted(t, memo.wanted, sb);
+    memo.cleanSb = t.size() == before ? sb.rows(AddressSet.TABLE) : null;
+  }
+
+  private static void applyWanted(Transaction t, Map<String, Set<String>> wanted,
+      ReplicaSnapshot sb) {
     Set<String> seen = new HashSet<>();
     AddressSet.all(sb).forEach(as -> {
       Set<String> want = wanted.get(as.name());
@@ -56,6 +100,13 @@ final class AddressSetSync {
 
   /** The address sets the plan wants, by name. */
   static Map<String, Set<String>> wanted(SouthboundPlan plan) {
+    return wanted(plan, new org.jovn.northd.model.RowMemo<>());
+  }
+
+  private static Map<String, Set<String>> wanted(SouthboundPlan plan,
+      org.jovn.northd.model.RowMemo<List<Set<String>>> portIps) {
+    Map<java.util.UUID, org.jovn.ovsdb.data.Row> lsps = plan.nb().rows(LogicalSwitchPort.TABLE);
+    portIps.retain(lsps);
     Map<String, Set<String>> wanted = new HashMap<>();
     String mac = plan.globalOptions().get(SVC_MONITOR_MAC);
     if (mac != null) {
@@ -64,8 +115,19 @@ final class AddressSetSync {
     PortGroup.all(plan.nb()).forEach(pg -> {
       Set<String> v4 = new TreeSet<>();
       Set<String> v6 = new TreeSet<>();
-      pg.ports().forEach(ref -> LogicalSwitchPort.get(plan.nb(), ref)
-          .ifPresent(lsp -> portIps(lsp, v4, v6)));
+      pg.ports().forEach(ref -> {
+        org.jovn.ovsdb.data.Row row = lsps.get(ref.uuid());
+        if (row != null) {
+          List<Set<String>> ips = portIps.get(row, r -> {
+            Set<String> a = new TreeSet<>();
+            Set<String> b = new TreeSet<>();
+            portIps(LogicalSwitchPort.from(r), a, b);
+            return List.of(a, b);
+          });
+          v4.addAll(ips.get(0));
+          v6.addAll(ips.get(1));
+        }
+      });
       wanted.put(pg.name() + "_ip4", v4);
       wanted.put(pg.name() + "_ip6", v6);
     });

@@ -34,6 +34,7 @@ public final class SouthboundWriter {
   private FlowTable table;
   private final Map<UUID, Set<LogicalFlow>> synced = new HashMap<>();
   private final PortSync.Memo portMemo = new PortSync.Memo();
+  private final AddressSetSync.Memo addressSetMemo = new AddressSetSync.Memo();
 
   /**
    * @param lock the lock every transaction asserts, or null for none
@@ -106,7 +107,7 @@ public final class SouthboundWriter {
     int base = t.size();
     DatapathSync dps = DatapathSync.apply(t, plan, sb);
     PortSync.apply(t, plan, sb, dps, portMemo);
-    AddressSetSync.apply(t, plan, sb);
+    AddressSetSync.apply(t, plan, sb, addressSetMemo);
     DhcpOptionsSync.apply(t, sb);
     DnsSync.apply(t, plan, sb, dps);
     LoadBalancerSync.apply(t, plan, sb, dps);
