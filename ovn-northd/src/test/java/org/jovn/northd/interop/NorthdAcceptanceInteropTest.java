@@ -5,18 +5,11 @@ package org.jovn.northd.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jovn.ovsdb.server.interop.RealTools;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Acceptance of jovn's northd by the real OVN data plane: logical switches, routers, static
@@ -29,43 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>One {@link Testbed} (databases, northd, chassis) serves the whole class; each test adds its
  * VIFs and logical topology, and {@link #tearDown} removes them again.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NorthdAcceptanceInteropTest {
+class NorthdAcceptanceInteropTest extends TestbedInteropTest {
   private static final String MAC1 = "0a:00:00:00:00:01";
   private static final String MAC2 = "0a:00:00:00:00:02";
   private static final String MAC3 = "0a:00:00:00:00:03";
-
-  private Testbed bed;
-  private long logMark;
-
-  @BeforeAll
-  void startTestbed(@TempDir Path dir) throws Exception {
-    RealTools.assumeInteropEnabled();
-    bed = Testbed.start(dir);
-  }
-
-  @AfterAll
-  void stopTestbed() {
-    if (bed != null) {
-      bed.close();
-    }
-  }
-
-  @BeforeEach
-  void markLog() {
-    logMark = bed.controllerLogMark();
-  }
-
-  @AfterEach
-  void tearDown() {
-    try {
-      assertThat(bed.flowErrorsSince(logMark))
-          .as("logical flows ovn-controller could not use").isEmpty();
-      assertThat(bed.unparsableFlows()).as("logical flows ovn-trace could not parse").isEmpty();
-    } finally {
-      bed.reset();
-    }
-  }
 
   @Test
   void twoVifsOnOneSwitch_ping() {

@@ -10,18 +10,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.jovn.ovsdb.server.interop.RealTools;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Acceptance of jovn's ACL translation by the real OVN data plane: ACLs on port groups, with
@@ -31,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * listens on). Every test also checks that ovn-controller rejected none of the logical flows and
  * that ovn-trace parses all of them.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NorthdAclInteropTest {
+class NorthdAclInteropTest extends TestbedInteropTest {
   private static final String MAC1 = "0a:00:00:00:00:01";
   private static final String MAC2 = "0a:00:00:00:00:02";
   private static final String IP1 = "10.0.0.1";
@@ -87,48 +78,10 @@ class NorthdAclInteropTest {
       "except (socket.timeout, TimeoutError):",
       "    print('timeout')");
 
-  private Testbed bed;
-  private long logMark;
-  private final List<Process> servers = new ArrayList<>();
-
-  @BeforeAll
-  void startTestbed(@TempDir Path dir) throws Exception {
-    RealTools.assumeInteropEnabled();
-    bed = Testbed.start(dir);
-  }
-
-  @AfterAll
-  void stopTestbed() {
-    if (bed != null) {
-      bed.close();
-    }
-  }
-
-  @BeforeEach
-  void markLog() {
-    logMark = bed.controllerLogMark();
-  }
-
-  @AfterEach
-  void tearDown() {
-    try {
-      assertThat(bed.flowErrorsSince(logMark))
-          .as("logical flows ovn-controller could not use").isEmpty();
-      assertThat(bed.unparsableFlows()).as("logical flows ovn-trace could not parse").isEmpty();
-    } finally {
-      for (Process p : servers) {
-        p.destroyForcibly();
-        try {
-          p.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      servers.clear();
-      bed.nbctl("--all", "destroy", "Port_Group", "--", "--all", "destroy", "Address_Set",
-          "--", "--all", "destroy", "Meter");
-      bed.reset();
-    }
+  @Override
+  void cleanNorthbound() {
+    bed.nbctl("--all", "destroy", "Port_Group", "--", "--all", "destroy", "Address_Set",
+        "--", "--all", "destroy", "Meter");
   }
 
   @Test
@@ -151,7 +104,7 @@ class NorthdAclInteropTest {
     awaitTalk(vms[0], "tcp", 8081, "refused");
     awaitPing(vms[1], IP1);
     RealTools.waitUntil(Testbed.DEADLINE,
-        () -> bed.controllerLogSince(logMark).stream().anyMatch(
+        () -> bed.controllerLogSince(logMark()).stream().anyMatch(
             l -> l.contains("acl_log") && l.contains("name=\"deny-8080\"")
                 && l.contains("verdict=drop") && l.contains("severity=alert")),
         () -> "no ACL log line from ovn-controller\n" + diagnostics());
@@ -210,7 +163,7 @@ class NorthdAclInteropTest {
     }
     try {
       Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      servers.add(p);
+      background(p);
       BufferedReader out = new BufferedReader(
           new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
       String line = out.readLine();

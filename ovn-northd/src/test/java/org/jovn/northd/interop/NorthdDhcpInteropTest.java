@@ -13,13 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 import org.jovn.ovsdb.server.interop.RealTools;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Native DHCP, DNS and router advertisements of jovn's northd, accepted by the real OVN data
@@ -29,44 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
  * advertisements. As in {@link NorthdAcceptanceInteropTest}, ovn-controller must have rejected
  * no logical flow and ovn-trace must parse them all.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NorthdDhcpInteropTest {
+class NorthdDhcpInteropTest extends TestbedInteropTest {
   private static final String MAC1 = "0a:00:00:00:00:01";
   private static final String ROUTER_MAC = "0a:00:00:00:ff:01";
 
-  private Testbed bed;
-  private Path dir;
-  private long logMark;
-
-  @BeforeAll
-  void startTestbed(@TempDir Path dir) throws Exception {
-    RealTools.assumeInteropEnabled();
-    this.dir = dir;
-    bed = Testbed.start(dir);
-  }
-
-  @AfterAll
-  void stopTestbed() {
-    if (bed != null) {
-      bed.close();
-    }
-  }
-
-  @BeforeEach
-  void markLog() {
-    logMark = bed.controllerLogMark();
-  }
-
-  @AfterEach
-  void tearDown() {
-    try {
-      assertThat(bed.flowErrorsSince(logMark))
-          .as("logical flows ovn-controller could not use").isEmpty();
-      assertThat(bed.unparsableFlows()).as("logical flows ovn-trace could not parse").isEmpty();
-    } finally {
-      bed.reset();
-      bed.nbctl("--all", "destroy", "DHCP_Options", "--", "--all", "destroy", "DNS");
-    }
+  @Override
+  void cleanNorthbound() {
+    bed.nbctl("--all", "destroy", "DHCP_Options", "--", "--all", "destroy", "DNS");
   }
 
   @Test

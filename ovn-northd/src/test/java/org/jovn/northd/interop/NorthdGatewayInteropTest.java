@@ -6,16 +6,9 @@ package org.jovn.northd.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import org.jovn.ovsdb.server.interop.RealTools;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Gateways and NAT through the real OVN data plane: a host on a provider network (a namespace
@@ -28,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with a distributed floating IP. As in {@link NorthdAcceptanceInteropTest}, every test also
  * checks that ovn-controller and ovn-trace accepted every logical flow.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NorthdGatewayInteropTest {
+class NorthdGatewayInteropTest extends TestbedInteropTest {
   private static final String MAC1 = "0a:00:00:00:00:01";
   private static final String MAC2 = "0a:00:00:00:00:02";
   private static final String HOST_MAC = "0a:00:00:00:0e:32";
@@ -38,43 +30,24 @@ class NorthdGatewayInteropTest {
   private static final String SNAT_IP = "172.16.0.100";
   private static final String FLOATING_IP = "172.16.0.110";
 
-  private Testbed bed;
   private Vif host;
-  private long logMark;
 
-  @BeforeAll
-  void startTestbed(@TempDir Path dir) throws Exception {
-    RealTools.assumeInteropEnabled();
-    bed = Testbed.start(dir);
+  @Override
+  void afterStart() {
     host = bed.providerHost("physnet1", "br-ext", HOST_MAC, HOST_IP + "/24");
   }
 
-  @AfterAll
-  void stopTestbed() {
+  @Override
+  void beforeStop() {
     if (host != null) {
       host.netns().close();
     }
-    if (bed != null) {
-      bed.close();
-    }
   }
 
-  @BeforeEach
-  void markLog() {
-    logMark = bed.controllerLogMark();
+  @Override
+  void beforeEachTest() {
     // Each test gives the router addresses other MACs.
     host.check("ip", "neigh", "flush", "dev", host.device());
-  }
-
-  @AfterEach
-  void tearDown() {
-    try {
-      assertThat(bed.flowErrorsSince(logMark))
-          .as("logical flows ovn-controller could not use").isEmpty();
-      assertThat(bed.unparsableFlows()).as("logical flows ovn-trace could not parse").isEmpty();
-    } finally {
-      bed.reset();
-    }
   }
 
   @Test

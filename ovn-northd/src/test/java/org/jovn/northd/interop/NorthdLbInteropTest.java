@@ -10,19 +10,12 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.jovn.ovsdb.server.interop.RealTools;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Acceptance of jovn's load balancer translation by the real OVN data plane: a TCP load
@@ -33,8 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * its own name. The test also checks that ovn-controller rejected none of the logical flows
  * and that ovn-trace parses all of them.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NorthdLbInteropTest {
+class NorthdLbInteropTest extends TestbedInteropTest {
   private static final String VIP = "172.16.0.10";
   private static final String GATEWAY = "10.0.0.254";
   private static final int CONNECTIONS = 40;
@@ -70,33 +62,6 @@ class NorthdLbInteropTest {
       "        print('timeout')",
       "    finally:",
       "        s.close()");
-
-  private Testbed bed;
-  private final List<Process> servers = new ArrayList<>();
-
-  @BeforeAll
-  void startTestbed(@TempDir Path dir) throws Exception {
-    RealTools.assumeInteropEnabled();
-    bed = Testbed.start(dir);
-  }
-
-  @AfterAll
-  void stopTestbed() {
-    try {
-      for (Process p : servers) {
-        p.destroyForcibly();
-        try {
-          p.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-    } finally {
-      if (bed != null) {
-        bed.close();
-      }
-    }
-  }
 
   @Test
   void switchLoadBalancer_tcpToVip_reachesBothBackends() {
@@ -144,7 +109,7 @@ class NorthdLbInteropTest {
         SERVER, name, Integer.toString(port));
     try {
       Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      servers.add(p);
+      background(p);
       BufferedReader out = new BufferedReader(
           new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
       assertThat(out.readLine()).as("server in %s", vif.lsp()).isEqualTo("ready");

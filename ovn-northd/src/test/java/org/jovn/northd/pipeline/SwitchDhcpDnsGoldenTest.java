@@ -7,8 +7,6 @@ import static org.jovn.northd.pipeline.SwitchPipelineFixtures.routerPort;
 import static org.jovn.northd.pipeline.SwitchPipelineFixtures.sw;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -67,12 +65,12 @@ class SwitchDhcpDnsGoldenTest {
         routerPort("swJ-lrJ", lrp("lrJ-swJ", "00:00:00:00:ff:01", "10.0.0.1/24", "fd00::1/64"))),
         Map.of("vm1", dhcp(d4, d6), "vm2", dhcp(d4, null)), true);
 
-    List<String> golden = golden("dhcp-dns-swJ-full");
+    List<String> golden = SwitchPipelineFixtures.golden("dhcp-dns-swJ-full");
     List<LogicalFlow> flows = SwitchPipeline.flows(in);
     assertThat(SwitchPipelineFixtures.render(flows)).containsExactlyElementsOf(
         golden.stream().filter(l -> l.startsWith("Pipeline: ") || l.startsWith("  table="))
             .toList());
-    assertThat(portTags(flows)).containsExactlyInAnyOrderElementsOf(
+    assertThat(SwitchPipelineFixtures.portTags(flows)).containsExactlyInAnyOrderElementsOf(
         golden.stream().filter(l -> l.startsWith("Port: ")).toList());
   }
 
@@ -135,7 +133,7 @@ class SwitchDhcpDnsGoldenTest {
   }
 
   private static void assertOurStagesMatch(String name, SwitchInput in) throws IOException {
-    List<String> golden = golden(name);
+    List<String> golden = SwitchPipelineFixtures.golden(name);
     List<String> goldenFlows = new ArrayList<>();
     for (String line : golden.stream().filter(l -> l.startsWith("  table=")).toList()) {
       if (ourStageLine(line)) {
@@ -147,7 +145,7 @@ class SwitchDhcpDnsGoldenTest {
         .filter(l -> l.startsWith("  table=")).toList())
         .as("%s: DHCP, DNS and ACL bypass flows", name)
         .containsExactlyElementsOf(goldenFlows);
-    assertThat(portTags(flows)).as("%s: their in_out_port tags", name)
+    assertThat(SwitchPipelineFixtures.portTags(flows)).as("%s: their in_out_port tags", name)
         .containsExactlyInAnyOrderElementsOf(golden.stream()
             .filter(l -> l.startsWith("Port: ") && ourStageTag(l)).toList());
   }
@@ -174,26 +172,5 @@ class SwitchDhcpDnsGoldenTest {
   static SwitchInput with(SwitchInput in, Map<String, PortDhcp> dhcp, boolean dns) {
     return new SwitchInput(in.uuid(), in.name(), in.otherConfig(), in.ports(), in.acls(),
         new SwitchDhcpDns(dhcp, dns));
-  }
-
-  private static List<String> golden(String name) throws IOException {
-    try (InputStream s = SwitchDhcpDnsGoldenTest.class.getResourceAsStream(
-        "/golden/" + name + ".txt")) {
-      assertThat(s).as("golden file %s", name).isNotNull();
-      return new String(s.readAllBytes(), StandardCharsets.UTF_8).lines()
-          .filter(l -> !l.startsWith("#")).toList();
-    }
-  }
-
-  private static List<String> portTags(List<LogicalFlow> flows) {
-    List<String> out = new ArrayList<>();
-    for (LogicalFlow f : flows) {
-      if (f.inOutPort() != null) {
-        out.add(String.format("Port: %s %s %s %d match=(%s) action=(%s)", f.inOutPort(),
-            f.stage().pipeline().sbName(), f.stage().stageName(), f.priority(), f.match(),
-            f.actions()));
-      }
-    }
-    return out;
   }
 }

@@ -7,8 +7,6 @@ import static org.jovn.northd.pipeline.SwitchPipelineFixtures.routerPort;
 import static org.jovn.northd.pipeline.SwitchPipelineFixtures.sw;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -178,29 +176,13 @@ class SwitchPipelineAclGoldenTest {
   }
 
   private static void assertMatchesGolden(String name, SwitchInput in) throws IOException {
-    List<String> golden = golden(name);
+    List<String> golden = SwitchPipelineFixtures.golden(name);
     List<LogicalFlow> flows = SwitchPipeline.flows(in);
     assertThat(SwitchPipelineFixtures.render(flows)).as("lflow-list of %s", name)
         .containsExactlyElementsOf(golden.stream()
             .filter(l -> l.startsWith("Pipeline: ") || l.startsWith("  table=")).toList());
-    List<String> tags = new ArrayList<>();
-    for (LogicalFlow f : flows) {
-      if (f.inOutPort() != null) {
-        tags.add(String.format("Port: %s %s %s %d match=(%s) action=(%s)", f.inOutPort(),
-            f.stage().pipeline().sbName(), f.stage().stageName(), f.priority(), f.match(),
-            f.actions()));
-      }
-    }
-    assertThat(tags).as("in_out_port tags of %s", name).containsExactlyInAnyOrderElementsOf(
+    assertThat(SwitchPipelineFixtures.portTags(flows)).as("in_out_port tags of %s", name)
+        .containsExactlyInAnyOrderElementsOf(
         golden.stream().filter(l -> l.startsWith("Port: ")).toList());
-  }
-
-  private static List<String> golden(String name) throws IOException {
-    try (InputStream s = SwitchPipelineAclGoldenTest.class.getResourceAsStream(
-        "/golden/" + name + ".txt")) {
-      assertThat(s).as("golden file %s", name).isNotNull();
-      return new String(s.readAllBytes(), StandardCharsets.UTF_8).lines()
-          .filter(l -> !l.startsWith("#")).toList();
-    }
   }
 }

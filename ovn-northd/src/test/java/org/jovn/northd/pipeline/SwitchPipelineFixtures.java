@@ -135,4 +135,30 @@ final class SwitchPipelineFixtures {
           portSecurity, enabled, Optional.ofNullable(peer));
     }
   }
+
+  /**
+   * The lines of {@code golden/NAME.txt}, a capture of the real ovn-northd's output, without
+   * its {@code #} header.
+   */
+  static List<String> golden(String name) throws java.io.IOException {
+    try (java.io.InputStream s = SwitchPipelineFixtures.class.getResourceAsStream(
+        "/golden/" + name + ".txt")) {
+      org.assertj.core.api.Assertions.assertThat(s).as("golden file %s", name).isNotNull();
+      return new String(s.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+          .filter(l -> !l.startsWith("#")).toList();
+    }
+  }
+
+  /** The flows that carry {@code tags:in_out_port}, one line each as the golden files list them. */
+  static List<String> portTags(List<LogicalFlow> flows) {
+    List<String> out = new java.util.ArrayList<>();
+    for (LogicalFlow f : flows) {
+      if (f.inOutPort() != null) {
+        out.add(String.format("Port: %s %s %s %d match=(%s) action=(%s)", f.inOutPort(),
+            f.stage().pipeline().sbName(), f.stage().stageName(), f.priority(), f.match(),
+            f.actions()));
+      }
+    }
+    return out;
+  }
 }

@@ -8,9 +8,6 @@ import static org.jovn.northd.pipeline.SwitchPipelineFixtures.routerPort;
 import static org.jovn.northd.pipeline.SwitchPipelineFixtures.sw;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jovn.northd.flow.LogicalFlow;
@@ -123,39 +120,18 @@ class SwitchPipelineGoldenTest {
   }
 
   private static void assertMatchesGolden(String name, SwitchInput in) throws IOException {
-    List<String> golden = golden(name);
+    List<String> golden = SwitchPipelineFixtures.golden(name);
     List<LogicalFlow> flows = SwitchPipeline.flows(in);
     assertThat(SwitchPipelineFixtures.render(flows))
         .as("lflow-list of %s", name)
         .containsExactlyElementsOf(golden.stream()
             .filter(l -> l.startsWith("Pipeline: ") || l.startsWith("  table=")).toList());
-    assertThat(portTags(flows)).as("in_out_port tags of %s", name)
+    assertThat(SwitchPipelineFixtures.portTags(flows)).as("in_out_port tags of %s", name)
         .containsExactlyInAnyOrderElementsOf(
             golden.stream().filter(l -> l.startsWith("Port: ")).toList());
     assertThat(groups(SwitchPipeline.multicastGroups(in))).as("multicast groups of %s", name)
         .containsExactlyElementsOf(
             golden.stream().filter(l -> l.startsWith("Group: ")).toList());
-  }
-
-  private static List<String> golden(String name) throws IOException {
-    try (InputStream s = SwitchPipelineGoldenTest.class.getResourceAsStream(
-        "/golden/" + name + ".txt")) {
-      assertThat(s).as("golden file %s", name).isNotNull();
-      return new String(s.readAllBytes(), StandardCharsets.UTF_8).lines()
-          .filter(l -> !l.startsWith("#")).toList();
-    }
-  }
-
-  private static List<String> portTags(List<LogicalFlow> flows) {
-    List<String> out = new ArrayList<>();
-    for (LogicalFlow f : flows) {
-      if (f.inOutPort() != null) {
-        out.add(String.format("Port: %s %s %s %d match=(%s) action=(%s)", f.inOutPort(),
-            f.stage().pipeline().sbName(), f.stage().stageName(), f.priority(), f.match(),
-            f.actions()));
-      }
-    }
-    return out;
   }
 
   private static List<String> groups(List<MulticastGroup> groups) {
