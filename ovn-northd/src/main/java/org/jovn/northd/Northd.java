@@ -2,7 +2,6 @@ package org.jovn.northd;
 
 import java.time.InstantSource;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -158,12 +157,6 @@ public final class Northd implements AutoCloseable {
   /** Counters for the control socket and benchmarks. */
   public NorthdStats stats() {
     return stats;
-  }
-
-  /** Completes once the Northbound's current {@code nb_cfg} has reached {@code sb_cfg}. */
-  public CompletableFuture<ReplicaSnapshot> awaitSynced() {
-    long want = NbGlobal.all(nb.snapshot()).findFirst().map(NbGlobal::nbCfg).orElse(0L);
-    return nb.await(s -> NbGlobal.all(s).findFirst().map(g -> g.sbCfg() >= want).orElse(false));
   }
 
   private void lockChanged(LockState state) {

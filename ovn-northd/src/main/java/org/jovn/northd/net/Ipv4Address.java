@@ -38,11 +38,6 @@ public record Ipv4Address(int value) implements Comparable<Ipv4Address> {
     return Optional.of(new Ipv4Address(v));
   }
 
-  /** The address {@code n} after this one (wrapping). */
-  public Ipv4Address plus(int n) {
-    return new Ipv4Address(value + n);
-  }
-
   @Override
   public int compareTo(Ipv4Address o) {
     return Integer.compareUnsigned(value, o.value);

@@ -46,11 +46,6 @@ public record MacAddress(long value) {
     return Optional.of(new MacAddress(v));
   }
 
-  /** The multicast (group) bit: the low bit of the first octet. */
-  public boolean isMulticast() {
-    return ((value >>> 40) & 1) != 0;
-  }
-
   /** The IPv6 link-local address made from this address by EUI-64 (fe80::...). */
   public Ipv6Address linkLocal() {
     long eui = ((value >>> 24) << 40) | (0xfffeL << 24) | (value & 0xffffffL);
