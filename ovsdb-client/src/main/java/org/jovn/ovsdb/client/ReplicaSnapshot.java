@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -27,12 +28,17 @@ public final class ReplicaSnapshot {
   private final DatabaseSchema schema;
   private final Map<String, Map<UUID, Row>> tables;
   private final long seqno;
+  private final Object replica;
+  private final Map<String, TableChanges> history;
   private final Map<String, Map<List<Datum>, Row>> indexes = new ConcurrentHashMap<>();
 
-  ReplicaSnapshot(DatabaseSchema schema, Map<String, Map<UUID, Row>> tables, long seqno) {
+  ReplicaSnapshot(DatabaseSchema schema, Map<String, Map<UUID, Row>> tables, long seqno,
+      Object replica, Map<String, TableChanges> history) {
     this.schema = schema;
     this.tables = Map.copyOf(tables);
     this.seqno = seqno;
+    this.replica = replica;
+    this.history = Map.copyOf(history);
   }
 
   /** The schema the rows follow: the server's, once connected. */
@@ -51,6 +57,21 @@ public final class ReplicaSnapshot {
   /** The names of the monitored tables. */
   public java.util.Set<String> tableNames() {
     return tables.keySet();
+  }
+
+  /**
+   * The UUIDs of the rows of {@code table} that were inserted, modified or deleted between
+   * {@code earlier} (a snapshot of the same replica, taken before this one) and this snapshot:
+   * what a caller that has already processed {@code earlier} needs to look at again. Empty when
+   * the replica cannot tell: {@code earlier} comes from another replica or is newer than this
+   * one, or it is so old that the replica's bounded history no longer reaches it. A row
+   * changed and changed back may be included.
+   */
+  public Optional<Set<UUID>> changedRows(String table, ReplicaSnapshot earlier) {
+    if (earlier.replica != replica || earlier.seqno > seqno) {
+      return Optional.empty();
+    }
+    return history.getOrDefault(table, TableChanges.EMPTY).since(earlier.seqno);
   }
 
   /** The rows of a table by UUID, unmodifiable; empty when the table is not monitored. */

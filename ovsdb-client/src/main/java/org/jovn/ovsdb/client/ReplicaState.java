@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jovn.ovsdb.data.Atoms;
 import org.jovn.ovsdb.data.Datum;
@@ -28,6 +30,7 @@ final class ReplicaState {
   private final Map<String, HashMap<UUID, Row>> tables = new HashMap<>();
   private final Map<String, Map<UUID, Row>> frozen = new HashMap<>();
   private final Map<String, Boolean> dirty = new HashMap<>();
+  private final Map<String, TableChanges> history = new HashMap<>();
   private long seqno;
   private ReplicaSnapshot cached;
   private UUID lastTxnId = Uuids.ZERO;
@@ -190,6 +193,13 @@ final class ReplicaState {
     if (!events.isEmpty()) {
       seqno++;
       cached = null;
+      Map<String, Set<UUID>> touched = new HashMap<>();
+      for (RowEvent e : events) {
+        Row r = e.newRow() != null ? e.newRow() : e.oldRow();
+        touched.computeIfAbsent(r.table().name(), t -> new HashSet<>()).add(r.uuid());
+      }
+      touched.forEach((table, rows) -> history.put(table,
+          history.getOrDefault(table, TableChanges.EMPTY).then(seqno, rows)));
     }
   }
 
@@ -202,7 +212,7 @@ final class ReplicaState {
         }
       }
       dirty.clear();
-      cached = new ReplicaSnapshot(schema, frozen, seqno);
+      cached = new ReplicaSnapshot(schema, frozen, seqno, this, history);
     }
     return cached;
   }

@@ -89,13 +89,32 @@ abstract class ReplicaPropertyContract {
   @Property(tries = 30)
   void replica_afterRandomTransactionsAndMissedUpdates_equalsFreshDump(
       @ForAll("actions") List<Action> actions) throws Exception {
+    ReplicaSnapshot before = replica.snapshot();
     for (Action a : actions) {
       apply(a);
     }
     ClientContract.get(replica.connect());
     ClientContract.get(replica.sync());
-    assertThat(Dumps.of(replica.snapshot(), ClientContract.TABLES))
+    ReplicaSnapshot after = replica.snapshot();
+    assertThat(Dumps.of(after, ClientContract.TABLES))
         .isEqualTo(Dumps.select(writer, ClientContract.TABLES));
+    for (String table : ClientContract.TABLES) {
+      assertThat(after.changedRows(table, before)).as(table)
+          .hasValueSatisfying(changed -> assertThat(changed).containsAll(
+              differingRows(before.rows(table), after.rows(table))));
+    }
+  }
+
+  /** The UUIDs of rows present in only one of the tables, or in both with other contents. */
+  private static java.util.Set<UUID> differingRows(Map<UUID, Row> a, Map<UUID, Row> b) {
+    java.util.Set<UUID> out = new java.util.HashSet<>();
+    a.forEach((u, r) -> {
+      if (!b.containsKey(u) || !b.get(u).sameContent(r)) {
+        out.add(u);
+      }
+    });
+    b.keySet().stream().filter(u -> !a.containsKey(u)).forEach(out::add);
+    return out;
   }
 
   @Provide

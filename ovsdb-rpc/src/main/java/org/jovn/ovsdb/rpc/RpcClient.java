@@ -41,8 +41,8 @@ public final class RpcClient {
     Bootstrap bootstrap = new Bootstrap()
         .group(transport.group())
         .channel(transport.channelType(remote))
-        .handler(new ConnectionInitializer(options, ssl, remote.toString(), false,
-            connection -> handler, created::set));
+        .handler(new ConnectionInitializer(probing(options, remote), ssl, remote.toString(),
+            false, connection -> handler, created::set));
     CompletableFuture<RpcConnection> result = new CompletableFuture<>();
     ChannelFuture connecting = bootstrap.connect(Endpoints.address(remote));
     connecting.addListener((ChannelFutureListener) f -> {
@@ -66,5 +66,14 @@ public final class RpcClient {
       });
     });
     return result;
+  }
+
+  /**
+   * The options for a connection on {@code remote}: as in OVS, connections over unix sockets
+   * are not probed (a local peer busy with a long transaction is not a dead one), others keep
+   * the configured interval.
+   */
+  static RpcOptions probing(RpcOptions options, Remote remote) {
+    return remote.kind().unix() ? options.withProbeInterval(java.time.Duration.ZERO) : options;
   }
 }

@@ -60,8 +60,9 @@ public final class RpcServer implements AutoCloseable {
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(transport.group())
         .channel(transport.serverChannelType(remote))
-        .childHandler(new ConnectionInitializer(options, ssl, remote.kind().prefix().substring(1),
-            true, handlers, connection -> track(connections, connection)));
+        .childHandler(new ConnectionInitializer(RpcClient.probing(options, remote), ssl,
+            remote.kind().prefix().substring(1), true, handlers,
+            connection -> track(connections, connection)));
     removeStaleSocket(remote);
     ChannelFuture bound = bootstrap.bind(Endpoints.address(remote)).awaitUninterruptibly();
     if (!bound.isSuccess()) {

@@ -119,6 +119,24 @@ class RpcSocketTest {
   }
 
   @Test
+  void inactivityProbe_unixSocket_isNotProbedAsInOvs(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    RpcOptions options = RpcOptions.defaults().withProbeInterval(Duration.ofMillis(100));
+    java.nio.file.Path socket = dir.resolve("s.sock");
+    try (RpcServer server = serve("punix:" + socket, options);
+        java.nio.channels.SocketChannel silent = java.nio.channels.SocketChannel.open(
+            java.net.UnixDomainSocketAddress.of(socket))) {
+      Thread.sleep(1000);
+      silent.write(java.nio.ByteBuffer.wrap(
+          "{\"method\":\"echo\",\"params\":[],\"id\":7}".getBytes(StandardCharsets.UTF_8)));
+      java.nio.ByteBuffer reply = java.nio.ByteBuffer.allocate(256);
+      assertThat(silent.read(reply)).as("the connection is still open").isPositive();
+      assertThat(new String(reply.array(), 0, reply.position(), StandardCharsets.UTF_8))
+          .contains("\"id\":7").doesNotContain("\"method\"");
+    }
+  }
+
+  @Test
   void backlogCap_disconnectsPeerThatNeverReads() throws Exception {
     RpcOptions options = RpcOptions.defaults().withMaxBacklogBytes(256 * 1024);
     try (RpcServer server = serve("ptcp:0:127.0.0.1", options);
