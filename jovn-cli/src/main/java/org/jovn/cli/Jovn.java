@@ -1,5 +1,7 @@
 package org.jovn.cli;
 
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,8 +26,27 @@ public final class Jovn implements Runnable {
 
   /** Runs a command line and returns its exit status (for tests and embedding). */
   public static int run(String... args) {
+    // The daemons' start-up time counts: when the first word names a daemon, only that
+    // command's model is built (picocli reads every command's annotations when it builds one).
+    Supplier<Object> daemon = args.length == 0 ? null : DAEMONS.get(args[0]);
+    if (daemon != null) {
+      return new CommandLine(new DaemonRoot()).addSubcommand(args[0], daemon.get())
+          .setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    }
     return new CommandLine(new Jovn()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
   }
+
+  /** {@code jovn} with one daemon's command under it. */
+  @Command(name = "jovn")
+  private static final class DaemonRoot implements Runnable {
+    @Override
+    public void run() {}
+  }
+
+  private static final Map<String, Supplier<Object>> DAEMONS = Map.of(
+      "central", CentralCommand::new,
+      "northd", NorthdCommand::new,
+      "ovsdb-server", OvsdbServerCommand::new);
 
   @Override
   public void run() {

@@ -20,7 +20,10 @@ final class Logging {
   private Logging() {}
 
   static void configure(boolean console, Path logFile, Level level) {
-    LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
+    configure((LoggerContext) LoggerFactory.getILoggerFactory(), console, logFile, level);
+  }
+
+  static void configure(LoggerContext ctx, boolean console, Path logFile, Level level) {
     ctx.reset();
     Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(level);
