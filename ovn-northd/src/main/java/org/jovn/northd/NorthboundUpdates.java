@@ -30,7 +30,8 @@ import org.jovn.ovsdb.data.Row;
  *       {@code Chassis_Private}), with timestamps, and {@code Logical_Switch_Port.up} from the
  *       port's binding.</li>
  * </ul>
- * Stateless; each method gives a transaction only if something must change.
+ * Each method gives a transaction only if something must change; the state it keeps between
+ * runs, to look only at what changed, is in {@link DynamicPorts} and {@link PortUpStates}.
  */
 final class NorthboundUpdates {
   /** {@code max_tunid} of a Geneve deployment, as ovn-northd writes it. */
@@ -56,7 +57,8 @@ final class NorthboundUpdates {
   }
 
   /** NB_Global and dynamic addresses, before flows are computed. */
-  static Optional<Transaction> beforeFlows(ReplicaSnapshot nb, RandomGenerator random) {
+  static Optional<Transaction> beforeFlows(ReplicaSnapshot nb, RandomGenerator random,
+      DynamicPorts dynamicPorts) {
     Transaction t = new Transaction(nb.schema());
     Optional<NbGlobal> global = NbGlobal.all(nb).findFirst();
     if (global.isEmpty()) {
@@ -67,37 +69,16 @@ final class NorthboundUpdates {
     if (!options.equals(global.get().options())) {
       t.update(NbGlobal.TABLE, global.get().uuid().uuid()).set(NbGlobal.OPTIONS, options);
     }
-    Map<UUID, Optional<String>> assigned = anyDynamic(nb)
+    Map<UUID, Optional<String>> assigned = dynamicPorts.any(nb)
         ? Ipam.assign(nb, options.get("mac_prefix")) : Map.of();
     assigned.forEach((lsp, value) -> t.update(LogicalSwitchPort.TABLE, lsp)
         .set(LogicalSwitchPort.DYNAMIC_ADDRESSES, value));
     return t.isEmpty() ? Optional.empty() : Optional.of(t);
   }
 
-  /**
-   * Whether any switch port asks for a dynamic address or holds one (to be kept or cleared):
-   * without one, there is nothing for IPAM to do. A scan of raw rows, no parsing.
-   */
-  static boolean anyDynamic(ReplicaSnapshot nb) {
-    var table = nb.schema().table(LogicalSwitchPort.TABLE);
-    var addresses = table.column(LogicalSwitchPort.ADDRESSES);
-    var dynamic = table.column(LogicalSwitchPort.DYNAMIC_ADDRESSES);
-    for (var row : nb.rows(LogicalSwitchPort.TABLE).values()) {
-      if (!row.get(dynamic).isEmpty()) {
-        return true;
-      }
-      for (Object a : row.get(addresses).keys()) {
-        if (((String) a).contains("dynamic")) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
   /** sb_cfg, hv_cfg and port up states, once the Southbound holds the flows. */
   static Optional<Transaction> afterFlows(ReplicaSnapshot nb, ReplicaSnapshot sb,
-      InstantSource clock) {
+      InstantSource clock, PortUpStates portsUp) {
     Optional<NbGlobal> global = NbGlobal.all(nb).findFirst();
     if (global.isEmpty()) {
       return Optional.empty();
@@ -128,48 +109,7 @@ final class NorthboundUpdates {
       t.update(NbGlobal.TABLE, g.uuid().uuid()).set(NbGlobal.HV_CFG, hvCfg)
           .set(NbGlobal.HV_CFG_TIMESTAMP, hvTs);
     }
-    portsUp(nb, sb, t);
+    portsUp.update(nb, sb, t);
     return t.isEmpty() ? Optional.empty() : Optional.of(t);
   }
-
-  /**
-   * Sets {@code Logical_Switch_Port.up} where it differs from what the binding says: true for
-   * router ports, false for other non-VIF types, and for a VIF whether it is bound to a chassis
-   * (and, where ovn-controller reports it, {@code Port_Binding.up}). Reads raw rows: this runs
-   * after every Southbound change and must stay cheap with many ports.
-   */
-  private static void portsUp(ReplicaSnapshot nb, ReplicaSnapshot sb, Transaction t) {
-    var pbTable = sb.schema().table(PortBinding.TABLE);
-    var pbName = pbTable.column(PortBinding.LOGICAL_PORT);
-    var pbUp = pbTable.column(PortBinding.UP);
-    var pbChassis = pbTable.column(PortBinding.CHASSIS);
-    Map<String, Row> bindings = new HashMap<>();
-    for (Row pb : sb.rows(PortBinding.TABLE).values()) {
-      bindings.put((String) pb.get(pbName).first(), pb);
-    }
-    var lspTable = nb.schema().table(LogicalSwitchPort.TABLE);
-    var lspName = lspTable.column(LogicalSwitchPort.NAME);
-    var lspType = lspTable.column(LogicalSwitchPort.TYPE);
-    var lspUp = lspTable.column(LogicalSwitchPort.UP);
-    for (Row lsp : nb.rows(LogicalSwitchPort.TABLE).values()) {
-      Row pb = bindings.get((String) lsp.get(lspName).first());
-      if (pb == null) {
-        continue;
-      }
-      String type = (String) lsp.get(lspType).first();
-      boolean up;
-      if (type.equals("router")) {
-        up = true;
-      } else if (!type.isEmpty() || pb.get(pbChassis).isEmpty()) {
-        up = false;
-      } else {
-        up = pb.get(pbUp).isEmpty() || Boolean.TRUE.equals(pb.get(pbUp).first());
-      }
-      var have = lsp.get(lspUp);
-      if (have.isEmpty() || !Boolean.valueOf(up).equals(have.first())) {
-        t.update(LogicalSwitchPort.TABLE, lsp.uuid()).set(LogicalSwitchPort.UP, up);
-      }
-    }
-  }
-
 }

@@ -70,6 +70,8 @@ public final class Northd implements AutoCloseable {
   private TableVersions beforeFlowsClean = TableVersions.NONE;
   /** The tables {@link NorthboundUpdates#afterFlows} reads, as they were when it had no work. */
   private TableVersions afterFlowsClean = TableVersions.NONE;
+  private final DynamicPorts dynamicPorts = new DynamicPorts();
+  private final PortUpStates portsUp = new PortUpStates();
   /**
    * The replica versions ({@link ReplicaSnapshot#seqno()}) at which the Southbound was last
    * known to match the Northbound: while both replicas are still at these versions there is
@@ -207,12 +209,24 @@ public final class Northd implements AutoCloseable {
     TableVersions beforeTables = TableVersions.of(nbs, "NB_Global", "Logical_Switch",
         "Logical_Switch_Port", "Logical_Router_Port");
     if (!beforeTables.same(beforeFlowsClean)) {
-      Optional<Transaction> fix = NorthboundUpdates.beforeFlows(nbs, random);
+      Optional<Transaction> fix = NorthboundUpdates.beforeFlows(nbs, random, dynamicPorts);
       if (fix.isPresent()) {
         send(nb, fix.get(), r -> false, false);
         return;
       }
       beforeFlowsClean = beforeTables;
+    }
+    if (writer.needsFlowTable()) {
+      // A first pass also needs the Southbound's logical flows: ask for them, and compute the
+      // flows while they come (the next pass finds them computed).
+      send(sb, writer.flowTableQuery(sbs), r -> {
+        writer.loadFlowTable(r, sb.snapshot());
+        return false;
+      }, true);
+      long started = System.nanoTime();
+      stats.computed(flows.compute(NorthboundInputs.read(nbs, inputCache)).recomputed(),
+          System.nanoTime() - started);
+      return;
     }
     long started = System.nanoTime();
     NorthboundInputs inputs = NorthboundInputs.read(nbs, inputCache);
@@ -220,13 +234,6 @@ public final class Northd implements AutoCloseable {
     NbGlobal g = NbGlobal.all(nbs).findFirst().orElseThrow();
     SouthboundPlan plan = new SouthboundPlan(nbs, inputs, result.flows(), result.groups(),
         NorthboundUpdates.globalOptions(g.options(), random), g.nbCfg());
-    if (writer.needsFlowTable()) {
-      send(sb, writer.flowTableQuery(sbs), r -> {
-        writer.loadFlowTable(r, sb.snapshot());
-        return false;
-      }, true);
-      return;
-    }
     Optional<SouthboundWriter.Step> next = writer.next(plan, sbs);
     stats.computed(result.recomputed(), System.nanoTime() - started);
     LOG.debug("computed {} datapaths in {} ms", result.recomputed(),
@@ -263,7 +270,7 @@ public final class Northd implements AutoCloseable {
     if (afterTables.same(afterFlowsClean)) {
       return false;
     }
-    Optional<Transaction> status = NorthboundUpdates.afterFlows(nbs, sbs, clock);
+    Optional<Transaction> status = NorthboundUpdates.afterFlows(nbs, sbs, clock, portsUp);
     if (status.isPresent()) {
       boolean wasClean = nbs.seqno() == cleanNbSeqno;
       send(nb, status.get(), r -> {
@@ -286,6 +293,7 @@ public final class Northd implements AutoCloseable {
     cleanSbSeqno = -1;
     beforeFlowsClean = TableVersions.NONE;
     afterFlowsClean = TableVersions.NONE;
+    portsUp.reset();
   }
 
   /**
@@ -306,6 +314,8 @@ public final class Northd implements AutoCloseable {
             e.getMessage());
         if (southbound) {
           forget();
+        } else {
+          portsUp.reset();
         }
         thread.schedule(this::schedule, 200, TimeUnit.MILLISECONDS);
         return;

@@ -29,7 +29,7 @@ import org.jovn.ovsdb.client.Transaction;
 record NbChange(Kind kind, int a, int b) {
   enum Kind {
     ADD_SWITCH, ADD_PORT, DELETE_PORT, DELETE_SWITCH, SET_ADDRESSES, DISABLE_PORT, ADD_ROUTER,
-    CONNECT_ROUTER, ADD_ROUTE, DELETE_ROUTE, DELETE_ROUTER, ADD_ACL, DELETE_ACL, ADD_LB
+    CONNECT_ROUTER, ADD_ROUTE, DELETE_ROUTE, DELETE_ROUTER, ADD_ACL, DELETE_ACL, ADD_LB, MOVE_PORT
   }
 
   /** Applies the change; does nothing if what it needs does not exist. */
@@ -70,6 +70,19 @@ record NbChange(Kind kind, int a, int b) {
         LogicalSwitchPort p = ports.get(a % ports.size());
         switches.stream().filter(sw -> sw.ports().contains(p.uuid())).forEach(sw -> t.mutate(
             LogicalSwitch.TABLE, sw.uuid().uuid()).delete(LogicalSwitch.PORTS, p.uuid()));
+      }
+      case MOVE_PORT -> {
+        if (ports.isEmpty() || switches.isEmpty()) {
+          return;
+        }
+        LogicalSwitchPort p = ports.get(a % ports.size());
+        LogicalSwitch to = switches.get(b % switches.size());
+        if (to.ports().contains(p.uuid())) {
+          return;
+        }
+        switches.stream().filter(sw -> sw.ports().contains(p.uuid())).forEach(sw -> t.mutate(
+            LogicalSwitch.TABLE, sw.uuid().uuid()).delete(LogicalSwitch.PORTS, p.uuid()));
+        t.mutate(LogicalSwitch.TABLE, to.uuid().uuid()).insert(LogicalSwitch.PORTS, p.uuid());
       }
       case DELETE_SWITCH -> {
         if (!switches.isEmpty()) {

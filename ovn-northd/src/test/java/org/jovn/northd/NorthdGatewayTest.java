@@ -99,7 +99,7 @@ class NorthdGatewayTest {
   }
 
   /** Router lr0 on switch public (which has a localnet port) and on switch sw0. */
-  private static void routerOnProviderSwitch(LocalCentral c) throws Exception {
+  static void routerOnProviderSwitch(LocalCentral c) throws Exception {
     Transaction t = c.nb.transaction();
     var toPublic = t.insert(LogicalRouterPort.TABLE).set(LogicalRouterPort.NAME, "lr0-public")
         .set(LogicalRouterPort.MAC, "0a:00:00:00:ff:01")
@@ -128,12 +128,12 @@ class NorthdGatewayTest {
         .set(LogicalSwitchPort.OPTIONS, options).uuid();
   }
 
-  private static LogicalRouter router(LocalCentral c) {
+  static LogicalRouter router(LocalCentral c) {
     return LogicalRouter.all(c.nb.snapshot()).findFirst().orElseThrow();
   }
 
   /** Every logical flow as "match => actions". */
-  private static Set<String> flows(ReplicaSnapshot sb) {
+  static Set<String> flows(ReplicaSnapshot sb) {
     Set<String> out = new java.util.HashSet<>();
     LogicalFlow.all(sb).forEach(f -> out.add(f.match() + " => " + f.actions()));
     return out;

@@ -27,15 +27,39 @@ import org.jovn.ovn.nb.LoadBalancer;
  *     {@code ct_lb_mark} action (transport fields named after the protocol), or "" for none
  * @param reject {@code options:reject}: a VIP without backends rejects rather than drops
  * @param affinityTimeout {@code options:affinity_timeout} in seconds (at most 65535), or 0
+ * @param skipSnat {@code options:skip_snat}: on a router, balanced traffic is not SNATed even
+ *     where the router forces SNAT for load balancers
+ * @param neighborResponder {@code options:neighbor_responder}: which VIPs a router answers
+ *     ARP and neighbor solicitations for
+ * @param addRoute {@code options:add_route}: the routers on the switch of a distributed
+ *     gateway port of a router with this load balancer route its IPv4 VIPs to that port
  */
 public record LoadBalancerInput(UUID uuid, String name, String protocol, List<Vip> vips,
-    boolean hasVips, String selectionFields, boolean reject, int affinityTimeout) {
+    boolean hasVips, String selectionFields, boolean reject, int affinityTimeout,
+    boolean skipSnat, NeighborResponder neighborResponder, boolean addRoute) {
   public LoadBalancerInput {
     Objects.requireNonNull(uuid, "uuid");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(protocol, "protocol");
     vips = List.copyOf(vips);
     Objects.requireNonNull(selectionFields, "selectionFields");
+    Objects.requireNonNull(neighborResponder, "neighborResponder");
+  }
+
+  /**
+   * {@code options:neighbor_responder}: a router answers for the VIPs on one of its networks
+   * ({@code reachable}, the default and the value of anything unknown), for all of them, or for
+   * none.
+   */
+  public enum NeighborResponder {
+    REACHABLE, ALL, NONE;
+
+    static NeighborResponder of(String option) {
+      if ("all".equals(option)) {
+        return ALL;
+      }
+      return "none".equals(option) ? NONE : REACHABLE;
+    }
   }
 
   /**
@@ -94,7 +118,10 @@ public record LoadBalancerInput(UUID uuid, String name, String protocol, List<Vi
     }
     return new LoadBalancerInput(lb.uuid().uuid(), lb.name(), proto, vips, !lb.vips().isEmpty(),
         String.join(",", fields), "true".equals(lb.options().get("reject")),
-        affinity(lb.options().get("affinity_timeout")));
+        affinity(lb.options().get("affinity_timeout")),
+        "true".equalsIgnoreCase(lb.options().get("skip_snat")),
+        NeighborResponder.of(lb.options().get("neighbor_responder")),
+        "true".equalsIgnoreCase(lb.options().get("add_route")));
   }
 
   private static int affinity(String text) {

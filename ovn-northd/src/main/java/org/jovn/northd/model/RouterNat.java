@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jovn.northd.net.Ipv4Prefix;
 import org.jovn.northd.net.Ipv6Prefix;
@@ -44,7 +45,7 @@ public record RouterNat(Optional<String> chassis, List<Rule> rules, List<String>
       Set.of());
 
   /** Orders rows as OVSDB orders a set of UUIDs: by the 128 bits, unsigned. */
-  private static final Comparator<UUID> UUID_ORDER = (a, b) -> {
+  static final Comparator<UUID> UUID_ORDER = (a, b) -> {
     int c = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
     return c != 0 ? c : Long.compareUnsigned(a.getLeastSignificantBits(),
         b.getLeastSignificantBits());
@@ -226,27 +227,49 @@ public record RouterNat(Optional<String> chassis, List<Rule> rules, List<String>
   }
 
   /**
-   * What each router port tells the switch it is attached to about its router's NAT and
-   * gateways, by router port name.
+   * What each router port tells the switch it is attached to about its router's NAT, gateways
+   * and load balancers, by router port name.
+   *
+   * @param loadBalancers the load balancers of a router
    */
-  static Map<String, RouterPortNat> portViews(ReplicaSnapshot nb) {
+  static Map<String, RouterPortNat> portViews(ReplicaSnapshot nb,
+      Function<LogicalRouter, List<LoadBalancerInput>> loadBalancers) {
     Map<String, RouterPortNat> out = new HashMap<>();
     LogicalRouter.all(nb).forEach(lr -> {
       boolean gatewayRouter = lr.options().containsKey("chassis");
       List<String> gateways = gatewayPorts(nb, lr, gatewayRouter);
       List<Rule> rules = lr.nat().isEmpty() ? List.of() : rules(nb, lr);
-      if (gateways.isEmpty() && rules.isEmpty()) {
+      List<LoadBalancerInput> lbs = loadBalancers.apply(lr);
+      if (gateways.isEmpty() && rules.isEmpty() && lbs.isEmpty()) {
         return;
       }
+      List<LogicalRouterPort> lrps = new ArrayList<>();
+      List<PortAddresses> networks = new ArrayList<>();
       for (var ref : lr.ports()) {
         LogicalRouterPort.get(nb, ref).ifPresent(lrp -> {
-          RouterPortNat view = RouterPortNat.of(lrp.name(), lrp.options(), gateways, rules);
-          if (!view.equals(RouterPortNat.NONE)) {
-            out.put(lrp.name(), view);
-          }
+          lrps.add(lrp);
+          networks.add(networks(lrp));
         });
+      }
+      networks.removeIf(Objects::isNull);
+      RouterLbAddresses vips = RouterLbAddresses.of(lbs, networks);
+      for (LogicalRouterPort lrp : lrps) {
+        RouterPortNat view = RouterPortNat.of(lrp.name(), lrp.options(), networks(lrp),
+            gateways, rules, vips);
+        if (!view.equals(RouterPortNat.NONE)) {
+          out.put(lrp.name(), view);
+        }
       }
     });
     return out;
+  }
+
+  /** A router port's MAC and networks, or null if they do not parse. */
+  private static PortAddresses networks(LogicalRouterPort lrp) {
+    try {
+      return PortAddresses.ofRouterPort(lrp.mac(), lrp.networks());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 }

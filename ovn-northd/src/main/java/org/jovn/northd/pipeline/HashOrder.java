@@ -15,14 +15,14 @@ import java.util.Set;
  *
  * <p>Stateless and thread-safe.
  */
-final class HashOrder {
+public final class HashOrder {
   private HashOrder() {}
 
   /**
    * The members of a string set built by adding {@code members} in this order (duplicates
    * ignored), in the order the set iterates them.
    */
-  static List<String> ofStringSet(List<String> members) {
+  public static List<String> ofStringSet(List<String> members) {
     Set<String> unique = new LinkedHashSet<>(members);
     List<List<Node>> buckets = new ArrayList<>();
     buckets.add(new ArrayList<>());

@@ -3,10 +3,13 @@ package org.jovn.northd.pipeline;
 import static org.jovn.northd.flow.Stage.LR_IN_ARP_REQUEST;
 import static org.jovn.northd.flow.Stage.LR_IN_ARP_RESOLVE;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jovn.northd.flow.FlowSink;
 import org.jovn.northd.model.RouterAttachment;
 import org.jovn.northd.model.RouterPortInput;
+import org.jovn.northd.model.RouterPortNat;
 import org.jovn.northd.model.StaticRoute;
 import org.jovn.northd.net.Ipv4Prefix;
 import org.jovn.northd.net.Ipv6Address;
@@ -23,7 +26,9 @@ import org.jovn.northd.net.PortAddresses;
  * <p>Far-side addresses come in two kinds, as in OVN: a VIF's addresses each get a flow if they
  * are on one of the port's networks; another router's port (on the same switch, or patched
  * directly) gets one flow for all its IPv4 networks and one for all its IPv6 ones, its
- * link-local address included, unless the router has {@code options:dynamic_neigh_routers}.
+ * link-local address included, unless the router has {@code options:dynamic_neigh_routers};
+ * so do, from a gateway router or a distributed gateway port, the addresses another router's
+ * distributed gateway port asks to be routed to it ({@code add_route}).
  */
 final class RouterArp {
   private RouterArp() {}
@@ -47,6 +52,9 @@ final class RouterArp {
       if (!dynamicRouters) {
         for (PortAddresses n : a.routerNeighbors()) {
           router(p, RouterPort.of("", n), sink);
+        }
+        if (ctx.gatewayRouter() || ctx.isGatewayPort(p)) {
+          a.neighborRoutables().forEach(r -> routable(p, r, sink));
         }
       }
     }
@@ -79,6 +87,17 @@ final class RouterArp {
     }
     sink.add(LR_IN_ARP_RESOLVE, 100, "outport == " + p.key() + " && xxreg0 == " + q.ipv6Set(),
         eth);
+  }
+
+  /**
+   * Addresses another router's gateway port asks to be routed to it resolve to the MAC it
+   * gave, from a gateway router or a distributed gateway port.
+   */
+  private static void routable(RouterPort p, RouterPortNat.Routable r, FlowSink sink) {
+    List<String> ips = new ArrayList<>(r.natIps());
+    ips.addAll(HashOrder.ofStringSet(r.vips()));
+    sink.add(LR_IN_ARP_RESOLVE, 100, "outport == " + p.key() + " && reg0 == {"
+        + String.join(", ", ips) + "}", "eth.dst = " + r.mac() + "; next;");
   }
 
   private static void vif(RouterPort p, PortAddresses n, FlowSink sink) {

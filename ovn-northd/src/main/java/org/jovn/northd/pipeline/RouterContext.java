@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jovn.northd.model.RouterAttachment;
 import org.jovn.northd.model.RouterInput;
+import org.jovn.northd.model.RouterLbAddresses;
 
 /**
  * One router's input with each port's networks worked out once, shared by the stage builders.
@@ -26,6 +27,7 @@ final class RouterContext {
   private final List<RouterAttachment> byUuid;
   private final List<RouterPort> gatewayPorts;
   private final NatRules nat;
+  private final RouterLbAddresses lbAddresses;
 
   RouterContext(RouterInput input) {
     this.input = input;
@@ -38,6 +40,7 @@ final class RouterContext {
     gatewayPorts = input.nat().gatewayPorts().stream().map(ports::get)
         .filter(java.util.Objects::nonNull).toList();
     nat = new NatRules(this);
+    lbAddresses = RouterLbAddresses.of(input);
   }
 
   RouterInput input() {
@@ -114,5 +117,10 @@ final class RouterContext {
   /** The router's NAT rules, worked out. */
   NatRules nat() {
     return nat;
+  }
+
+  /** The VIP addresses of the router's load balancers. */
+  RouterLbAddresses lbAddresses() {
+    return lbAddresses;
   }
 }

@@ -97,7 +97,8 @@ final class RouterIpInput {
             + ")" : "";
   }
 
-  private static String arpReply() {
+  /** The router's ARP reply, from the MAC of the port the request came in on. */
+  static String arpReply() {
     return "eth.dst = eth.src; eth.src = " + INPORT_ETH + "; arp.op = 2; /* ARP reply */ "
         + "arp.tha = arp.sha; arp.sha = " + INPORT_ETH + "; arp.tpa <-> arp.spa; "
         + "outport = inport; flags.loopback = 1; output;";
@@ -117,15 +118,15 @@ final class RouterIpInput {
 
   /**
    * Drops IP traffic to the router's own addresses: in IP input (priority 60) those that are
-   * not SNAT addresses, in next-hop resolution (priority 2) the SNAT addresses that un-SNAT
-   * left untranslated.
+   * neither SNAT addresses nor load balancer VIPs, in next-hop resolution (priority 2) those
+   * that are and that un-SNAT and DNAT left untranslated.
    */
   static void dropOwnDestinations(RouterContext ctx, RouterPort p, Stage stage, int priority,
       boolean snatIps, FlowSink sink) {
     StringJoiner v4 = new StringJoiner(", ", "{", "}").setEmptyValue("");
     for (Ipv4Prefix n : p.ipv4()) {
       String ip = n.address().toString();
-      if (ctx.nat().isSnatIp(ip) == snatIps) {
+      if (translated(ctx, ip) == snatIps) {
         v4.add(ip);
       }
     }
@@ -135,12 +136,17 @@ final class RouterIpInput {
     StringJoiner v6 = new StringJoiner(", ", "{", "}").setEmptyValue("");
     for (Ipv6Prefix n : p.ipv6()) {
       String ip = n.address().toString();
-      if (ctx.nat().isSnatIp(ip) == snatIps) {
+      if (translated(ctx, ip) == snatIps) {
         v6.add(ip);
       }
     }
     if (v6.length() > 0) {
       sink.add(stage, priority, "ip6.dst == " + v6, "drop;");
     }
+  }
+
+  /** Whether {@code ip} is a SNAT address or a load balancer VIP of the router. */
+  private static boolean translated(RouterContext ctx, String ip) {
+    return ctx.nat().isSnatIp(ip) || ctx.lbAddresses().contains(ip);
   }
 }

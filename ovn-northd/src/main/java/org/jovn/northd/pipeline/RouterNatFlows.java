@@ -29,8 +29,9 @@ import org.jovn.northd.pipeline.NatRules.Checked;
  * <p>A gateway router uses the plain conntrack zones ({@code ct_snat}, {@code ct_dnat});
  * a distributed router the common zone ({@code ct_snat_in_czone}), and centralized rules only
  * run on the chassis where the gateway port's {@code cr-PORT} is resident. Floating IPs with a
- * logical port and external MAC run on the chassis of that logical port. Load balancers are not
- * handled here.
+ * logical port and external MAC run on the chassis of that logical port. A gateway router with
+ * load balancers un-DNATs like one with NAT rules; the rest of load balancing is in
+ * {@link RouterLbFlows}.
  */
 final class RouterNatFlows {
   /** reg9[4]: the destination is a DNAT address handled on this chassis. */
@@ -44,7 +45,7 @@ final class RouterNatFlows {
   static void build(RouterContext ctx, FlowSink sink) {
     NatRules nat = ctx.nat();
     arpForExternalIps(nat, sink);
-    if (ctx.gatewayRouter() && !nat.rules().isEmpty()) {
+    if (ctx.gatewayRouter() && (!nat.rules().isEmpty() || ctx.lbAddresses().hasVips())) {
       sink.add(LR_OUT_UNDNAT, 100, "nd || nd_rs || nd_ra", "next;");
       sink.add(LR_OUT_UNDNAT, 50, "ip", "flags.loopback = 1; ct_dnat;");
       sink.add(LR_OUT_POST_UNDNAT, 50, "ip && ct.new", "ct_commit { } ; next; ");

@@ -6,8 +6,11 @@ import static org.jovn.northd.flow.Stage.LR_IN_IP_ROUTING_PRE;
 import static org.jovn.northd.flow.Stage.LR_IN_POLICY;
 import static org.jovn.northd.flow.Stage.LR_IN_POLICY_ECMP;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.jovn.northd.flow.FlowSink;
 import org.jovn.northd.model.RouterAttachment;
+import org.jovn.northd.model.RouterPortNat;
 import org.jovn.northd.net.Ipv4Prefix;
 import org.jovn.northd.net.Ipv6Address;
 import org.jovn.northd.net.Ipv6Prefix;
@@ -19,7 +22,9 @@ import org.jovn.northd.net.Ipv6Prefix;
  * route of the same length and a destination route over a source route. The flow sets the
  * next hop ({@code reg0}/{@code xxreg0}), the router's own address on the way out
  * ({@code reg1}/{@code xxreg1}), {@code eth.src} and {@code outport}. Static routes are
- * {@link RouterStaticRoutes}; policies have only their defaults here.
+ * {@link RouterStaticRoutes}; policies have only their defaults here. Addresses that other
+ * routers' distributed gateway ports on a port's switch ask for ({@code add_route}) get host
+ * routes like connected networks.
  */
 final class RouterRouting {
   static final int OFFSET_STATIC = 1;
@@ -76,6 +81,7 @@ final class RouterRouting {
     sink.add(LR_IN_POLICY_ECMP, 0, "1", "drop;");
     for (RouterAttachment a : ctx.attachments()) {
       connected(ctx.port(a), sink);
+      neighborRoutables(a, ctx.port(a), sink);
     }
     RouterStaticRoutes.build(ctx, sink);
   }
@@ -89,6 +95,24 @@ final class RouterRouting {
     for (Ipv6Prefix n : p.ipv6()) {
       Route r = new Route(false, n.network().toString(), n.length(), false, 0, OFFSET_CONNECTED);
       add(sink, r, p, n.address().toString(), "");
+    }
+  }
+
+  /**
+   * Host routes, like connected ones, to the addresses that distributed gateway ports of other
+   * routers on the port's switch ask for ({@code add_route}), from the port's first address.
+   */
+  private static void neighborRoutables(RouterAttachment a, RouterPort p, FlowSink sink) {
+    if (!p.hasIpv4()) {
+      return;
+    }
+    for (RouterPortNat.Routable r : a.neighborRoutables()) {
+      List<String> ips = new ArrayList<>(r.natIps());
+      ips.addAll(r.vips());
+      for (String ip : ips) {
+        add(sink, new Route(true, ip, 32, false, 0, OFFSET_CONNECTED), p,
+            p.ipv4().get(0).address().toString(), "");
+      }
     }
   }
 

@@ -86,8 +86,10 @@ final class SwitchL2 {
       sink.add(LS_IN_L2_LKUP, 80,
           NOT_VXLAN + " && nd_ns && nd.target == " + ip.address(), actions);
     }
-    // The external addresses of the router's DNAT rules belong to it too.
-    for (RouterPortNat.NatAddress nat : rp.nat().addresses()) {
+    // The external addresses of the router's DNAT rules and its VIPs belong to it too.
+    List<RouterPortNat.NatAddress> owned = new ArrayList<>(rp.nat().addresses());
+    owned.addAll(rp.nat().lbVips());
+    for (RouterPortNat.NatAddress nat : owned) {
       sink.add(LS_IN_L2_LKUP, 80, NOT_VXLAN + (nat.v6() ? " && nd_ns && nd.target == "
           : " && arp.op == 1 && arp.tpa == ") + nat.ip(), actions);
     }

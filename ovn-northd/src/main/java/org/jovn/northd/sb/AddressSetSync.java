@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jovn.northd.model.RouterInput;
+import org.jovn.northd.model.RouterLbAddresses;
 import org.jovn.northd.net.Ipv4Prefix;
 import org.jovn.northd.net.Ipv6Prefix;
 import org.jovn.northd.net.MacAddress;
@@ -27,6 +29,9 @@ import org.jovn.ovsdb.client.Transaction;
  *   <li>for each Northbound port group {@code PG}, {@code PG_ip4} and {@code PG_ip6}: the IPv4
  *       and IPv6 addresses of its ports (static and dynamically assigned; MACs left out), for
  *       {@code $PG_ip4} and {@code $PG_ip6} in ACL matches;</li>
+ *   <li>for each router whose load balancers have VIPs it answers ARP or neighbor
+ *       solicitations for, {@code _rtr_lb_KEY_ip4} and {@code _rtr_lb_KEY_ip6} (KEY: the
+ *       router's datapath tunnel key), for the router's {@code $_rtr_lb_KEY_ip4} matches;</li>
  *   <li>the Northbound's address sets, by name; one named like a port group's set wins.</li>
  * </ul>
  * Sets no longer wanted are deleted.
@@ -37,9 +42,9 @@ final class AddressSetSync {
   private AddressSetSync() {}
 
   /**
-   * What {@link #apply(Transaction, SouthboundPlan, ReplicaSnapshot, Memo)} keeps between
-   * transactions: each port's addresses by row, and the last wanted sets with the table
-   * versions they came from. Confined to northd's thread.
+   * What {@link #apply(Transaction, SouthboundPlan, ReplicaSnapshot, DatapathSync, Memo)} keeps
+   * between transactions: each port's addresses by row, and the last wanted sets with the
+   * table versions they came from. Confined to northd's thread.
    */
   static final class Memo {
     private final org.jovn.northd.model.RowMemo<List<Set<String>>> portIps =
@@ -49,34 +54,56 @@ final class AddressSetSync {
     private Object cleanSb;
   }
 
-  static void apply(Transaction t, SouthboundPlan plan, ReplicaSnapshot sb) {
-    apply(t, plan, sb, new Memo());
-  }
-
   /**
-   * As {@link #apply(Transaction, SouthboundPlan, ReplicaSnapshot)}; with the Northbound
-   * tables the sets come from and the Southbound Address_Set table unchanged since a pass that
-   * found nothing to do, does nothing.
+   * Adds the changes to {@code t}. With the Northbound tables the sets come from, the router
+   * VIP sets and the Southbound Address_Set table unchanged since a pass that found nothing to
+   * do, does nothing.
+   *
+   * @param dps the datapaths, for the tunnel keys router VIP sets are named after
    */
-  static void apply(Transaction t, SouthboundPlan plan, ReplicaSnapshot sb, Memo memo) {
+  static void apply(Transaction t, SouthboundPlan plan, ReplicaSnapshot sb, DatapathSync dps,
+      Memo memo) {
+    Map<String, Set<String>> routerSets = routerSets(plan, dps);
     List<Object> key = java.util.Arrays.asList(plan.nb().rows(PortGroup.TABLE),
         plan.nb().rows(LogicalSwitchPort.TABLE),
         plan.nb().rows(org.jovn.ovn.nb.AddressSet.TABLE),
-        plan.globalOptions().get(SVC_MONITOR_MAC));
+        plan.globalOptions().get(SVC_MONITOR_MAC), routerSets);
     boolean sameInputs = key.size() == memo.key.size()
         && java.util.stream.IntStream.range(0, key.size()).allMatch(i ->
             key.get(i) == memo.key.get(i) || java.util.Objects.equals(key.get(i), memo.key.get(i))
-                && key.get(i) instanceof String);
+                && (key.get(i) instanceof String || key.get(i) == routerSets));
     if (sameInputs && sb.rows(AddressSet.TABLE) == memo.cleanSb) {
       return;
     }
     if (!sameInputs) {
-      memo.wanted = wanted(plan, memo.portIps);
+      memo.wanted = wanted(plan, memo.portIps, routerSets);
       memo.key = key;
     }
     int before = t.size();
     applyWanted(t, memo.wanted, sb);
     memo.cleanSb = t.size() == before ? sb.rows(AddressSet.TABLE) : null;
+  }
+
+  /**
+   * For each router with load balancer VIPs it answers ARP or neighbor solicitations for, and
+   * a tunnel key: {@code _rtr_lb_KEY_ip4} and {@code _rtr_lb_KEY_ip6} (if not empty).
+   */
+  private static Map<String, Set<String>> routerSets(SouthboundPlan plan, DatapathSync dps) {
+    Map<String, Set<String>> out = new HashMap<>();
+    for (RouterInput lr : plan.inputs().routers().values()) {
+      Long tunnelKey = dps.tunnelKeyOf(lr.uuid());
+      if (tunnelKey == null || lr.loadBalancers().isEmpty()) {
+        continue;
+      }
+      RouterLbAddresses lbs = RouterLbAddresses.of(lr);
+      if (!lbs.reachableIpv4().isEmpty()) {
+        out.put(RouterLbAddresses.addressSetName(tunnelKey.toString(), false), lbs.reachableIpv4());
+      }
+      if (!lbs.reachableIpv6().isEmpty()) {
+        out.put(RouterLbAddresses.addressSetName(tunnelKey.toString(), true), lbs.reachableIpv6());
+      }
+    }
+    return out;
   }
 
   private static void applyWanted(Transaction t, Map<String, Set<String>> wanted,
@@ -98,13 +125,9 @@ final class AddressSetSync {
     });
   }
 
-  /** The address sets the plan wants, by name. */
-  static Map<String, Set<String>> wanted(SouthboundPlan plan) {
-    return wanted(plan, new org.jovn.northd.model.RowMemo<>());
-  }
-
   private static Map<String, Set<String>> wanted(SouthboundPlan plan,
-      org.jovn.northd.model.RowMemo<List<Set<String>>> portIps) {
+      org.jovn.northd.model.RowMemo<List<Set<String>>> portIps,
+      Map<String, Set<String>> routerSets) {
     Map<java.util.UUID, org.jovn.ovsdb.data.Row> lsps = plan.nb().rows(LogicalSwitchPort.TABLE);
     portIps.retain(lsps);
     Map<String, Set<String>> wanted = new HashMap<>();
@@ -131,6 +154,7 @@ final class AddressSetSync {
       wanted.put(pg.name() + "_ip4", v4);
       wanted.put(pg.name() + "_ip6", v6);
     });
+    wanted.putAll(routerSets);
     org.jovn.ovn.nb.AddressSet.all(plan.nb())
         .forEach(as -> wanted.put(as.name(), as.addresses()));
     return wanted;

@@ -52,6 +52,9 @@ final class DnsSync {
   /** For each Northbound DNS row in use: its records and the datapaths of its switches. */
   private static Map<UUID, Wanted> wanted(SouthboundPlan plan, DatapathSync dps) {
     Map<UUID, Wanted> out = new LinkedHashMap<>();
+    if (plan.nb().rows(org.jovn.ovn.nb.Dns.TABLE).isEmpty()) {
+      return out;
+    }
     for (SwitchInput sw : plan.inputs().switches().values()) {
       UUID datapath = dps.rowOf(sw.uuid());
       LogicalSwitch ls = LogicalSwitch.get(plan.nb(), Ref.<LogicalSwitch>of(sw.uuid()))

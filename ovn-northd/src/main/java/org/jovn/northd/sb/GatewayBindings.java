@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jovn.northd.model.LoadBalancerInput;
 import org.jovn.northd.model.NorthboundInputs;
 import org.jovn.northd.model.RouterAttachment;
 import org.jovn.northd.model.RouterInput;
+import org.jovn.northd.model.RouterLbAddresses;
 import org.jovn.northd.model.RouterNat;
 import org.jovn.northd.model.RouterPortInput;
 import org.jovn.northd.model.SwitchInput;
@@ -17,6 +19,7 @@ import org.jovn.northd.model.SwitchPortInput;
 import org.jovn.northd.net.Ipv4Prefix;
 import org.jovn.northd.net.MacAddress;
 import org.jovn.northd.net.PortAddresses;
+import org.jovn.northd.pipeline.HashOrder;
 import org.jovn.ovn.nb.GatewayChassis;
 import org.jovn.ovn.nb.HaChassis;
 import org.jovn.ovn.nb.HaChassisGroup;
@@ -75,7 +78,8 @@ final class GatewayBindings {
     String natOption = p.options().get("nat-addresses");
     if ("router".equals(natOption)) {
       if (chassis.isPresent() || gateways) {
-        addresses.addAll(natAddresses(lr, rp));
+        addresses.addAll(natAddresses(lr, rp,
+            !"true".equalsIgnoreCase(p.options().get("exclude-lb-vips-from-garp"))));
       }
     } else if (natOption != null && (chassis.isPresent() || gateways)) {
       if (PortAddresses.parse(natOption).isPresent()) {
@@ -127,12 +131,15 @@ final class GatewayBindings {
   /**
    * The NAT external IPv4 addresses of router port {@code rp}: one entry per distributed
    * floating IP (its MAC, address and logical port), and one with the port's MAC and every
-   * centralized address that is not one of the port's own.
+   * centralized address that is not one of the port's own, followed by the router's load
+   * balancer VIPs (in the order of OVN's string set) if {@code withVips}.
    */
-  private static List<String> natAddresses(RouterInput lr, RouterPortInput rp) {
+  private static List<String> natAddresses(RouterInput lr, RouterPortInput rp,
+      boolean withVips) {
     RouterNat nat = lr.nat();
+    RouterLbAddresses vips = RouterLbAddresses.of(lr);
     List<String> out = new ArrayList<>();
-    if (nat.rules().isEmpty()) {
+    if (nat.rules().isEmpty() && !vips.hasVips()) {
       return out;
     }
     StringBuilder central = new StringBuilder(rp.addresses().mac().toString());
@@ -153,6 +160,12 @@ final class GatewayBindings {
         any = true;
       }
     }
+    if (withVips) {
+      List<String> ips = new ArrayList<>(vipSetOrder(lr, false));
+      ips.addAll(vipSetOrder(lr, true));
+      ips.forEach(ip -> central.append(' ').append(ip));
+      any |= !ips.isEmpty();
+    }
     if (any) {
       if (nat.gatewayPorts().contains(rp.name())) {
         central.append(' ').append(resident(RouterNat.redirectPort(rp.name())));
@@ -160,6 +173,25 @@ final class GatewayBindings {
       out.add(central.toString());
     }
     return out;
+  }
+
+  /**
+   * The router's VIP addresses of one family in the order OVN's string set of them iterates:
+   * each load balancer's VIPs are added in the order of its own set of them, which was filled
+   * in the order of its {@code vips} map.
+   */
+  private static List<String> vipSetOrder(RouterInput lr, boolean v6) {
+    List<String> added = new ArrayList<>();
+    for (LoadBalancerInput lb : lr.loadBalancers()) {
+      Map<String, LoadBalancerInput.Vip> byKey = new HashMap<>();
+      lb.vips().forEach(v -> byKey.put(v.key(), v));
+      List<String> own = new ArrayList<>();
+      HashOrder.ofStringSet(lb.vips().stream().map(LoadBalancerInput.Vip::key).toList())
+          .stream().map(byKey::get).filter(v -> v.ipv6() == v6)
+          .forEach(v -> own.add(v.address()));
+      added.addAll(HashOrder.ofStringSet(own));
+    }
+    return HashOrder.ofStringSet(added);
   }
 
   /** OVN's {@code is_nat_gateway_port}: with several gateway ports, the rule's own. */

@@ -19,7 +19,8 @@ import org.jovn.ovsdb.client.Transaction;
 /**
  * Adds to a transaction the Southbound {@code Load_Balancer} changes a plan implies, as
  * ovn-northd 23.03 writes them: one row per Northbound load balancer that applies to at least
- * one logical switch (directly or through a load balancer group), naming it in
+ * one logical switch (directly or through a load balancer group; routers do not count, so a
+ * load balancer only on routers has no row), naming it in
  * {@code external_ids:lb_id}, with its name, VIPs and protocol as in the Northbound, its
  * options plus {@code hairpin_orig_tuple=true}, and its switches' datapaths in a
  * {@code Logical_DP_Group} ({@code datapaths} is left empty). A row keeps its group while the

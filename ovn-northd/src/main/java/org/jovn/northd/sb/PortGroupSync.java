@@ -43,13 +43,16 @@ final class PortGroupSync {
   /** The port groups the plan wants: port names by Southbound group name. */
   static Map<String, Set<String>> wanted(SouthboundPlan plan, DatapathSync dps) {
     record Place(SwitchInput sw, String port) {}
+    Map<String, Set<String>> wanted = new HashMap<>();
+    if (plan.nb().rows(org.jovn.ovn.nb.PortGroup.TABLE).isEmpty()) {
+      return wanted;
+    }
     Map<UUID, Place> places = new HashMap<>();
     for (SwitchInput sw : plan.inputs().switches().values()) {
       for (SwitchPortInput p : sw.ports()) {
         places.putIfAbsent(p.uuid(), new Place(sw, p.name()));
       }
     }
-    Map<String, Set<String>> wanted = new HashMap<>();
     org.jovn.ovn.nb.PortGroup.all(plan.nb()).forEach(pg -> pg.ports().forEach(ref -> {
       Place place = places.get(ref.uuid());
       Long key = place == null ? null : dps.tunnelKeyOf(place.sw().uuid());

@@ -29,7 +29,7 @@ final class PortSync {
   /** Row conversions kept between transactions (rows that did not change are not read again). */
   static final class Memo {
     final RowMemo<PortSpec> specs = new RowMemo<>();
-    final RowMemo<PortBinding> bindings = new RowMemo<>();
+    final BindingIndex bindings = new BindingIndex();
     /** Per port: the spec and binding objects last found to agree (compared by identity). */
     final Map<String, Object[]> agreed = new HashMap<>();
     final RowMemo<org.jovn.ovn.sb.MulticastGroup> groupRows = new RowMemo<>();
@@ -42,40 +42,29 @@ final class PortSync {
     Map<String, PortSpec> wanted = Bindings.ports(plan.nb(), plan.inputs(), memo.specs);
     Map<String, UUID> haGroups = GatewaySync.apply(t, wanted.values(), sb);
     MacBindingSync.apply(t, sb, MacBindingSync.keptDatapaths(plan, dps), wanted.keySet());
-    Map<String, PortBinding> existing = new HashMap<>();
-    Map<UUID, KeyAllocator> keys = new HashMap<>();
-    Map<UUID, org.jovn.ovsdb.data.Row> pbRows = sb.rows(PortBinding.TABLE);
-    memo.bindings.retain(pbRows);
     memo.specs.retain(plan.nb().rows(org.jovn.ovn.nb.LogicalSwitchPort.TABLE));
-    pbRows.values().stream().map(r -> memo.bindings.get(r, PortBinding::from)).forEach(pb -> {
-      PortSpec spec = wanted.get(pb.logicalPort());
-      if (spec == null || existing.containsKey(pb.logicalPort())) {
-        t.delete(PortBinding.TABLE, pb.uuid().uuid());
-        return;
-      }
-      existing.put(pb.logicalPort(), pb);
-      if (pb.datapath().uuid().equals(dps.rowOf(spec.datapath()))) {
-        allocator(keys, pb.datapath().uuid()).reserve(pb.tunnelKey());
-      }
-    });
-    Map<String, UUID> rows = new HashMap<>();
+    BindingIndex index = memo.bindings;
+    index.catchUp(sb);
+    Map<UUID, KeyAllocator> keys = new HashMap<>();
+    Map<String, UUID> inserted = new HashMap<>();
+    int bound = 0;
     for (PortSpec spec : wanted.values()) {
       UUID dp = dps.rowOf(spec.datapath());
       if (dp == null) {
         continue;
       }
-      PortBinding have = existing.get(spec.logicalPort());
+      PortBinding have = index.named(spec.logicalPort());
       if (have == null) {
         Transaction.Insert ins = t.insert(PortBinding.TABLE)
             .set(PortBinding.LOGICAL_PORT, spec.logicalPort())
             .set(PortBinding.DATAPATH, dp)
-            .set(PortBinding.TUNNEL_KEY, (long) allocator(keys, dp).allocate())
+            .set(PortBinding.TUNNEL_KEY, (long) allocator(keys, dp, index, wanted, dps).allocate())
             .set(PortBinding.UP, false);
         columns(spec, haGroups, ins::set);
-        rows.put(spec.logicalPort(), ins.uuid());
+        inserted.put(spec.logicalPort(), ins.uuid());
         continue;
       }
-      rows.put(spec.logicalPort(), have.uuid().uuid());
+      bound++;
       Object[] ok = memo.agreed.get(spec.logicalPort());
       if (ok != null && ok[0] == spec && ok[1] == have && ok[2] == dp) {
         continue;
@@ -83,7 +72,7 @@ final class PortSync {
       Transaction.Update upd = null;
       if (!have.datapath().uuid().equals(dp)) {
         upd = t.update(PortBinding.TABLE, have.uuid().uuid()).set(PortBinding.DATAPATH, dp)
-            .set(PortBinding.TUNNEL_KEY, (long) allocator(keys, dp).allocate());
+            .set(PortBinding.TUNNEL_KEY, (long) allocator(keys, dp, index, wanted, dps).allocate());
       }
       if (!matches(have, spec, haGroups) || have.up().isEmpty()) {
         Transaction.Update u = upd != null ? upd : t.update(PortBinding.TABLE, have.uuid().uuid());
@@ -96,14 +85,47 @@ final class PortSync {
         memo.agreed.put(spec.logicalPort(), new Object[] {spec, have, dp});
       }
     }
+    if (bound != index.rows().size()) {
+      // Some binding is not (or no longer) wanted, or not where it is wanted: look for it.
+      for (PortBinding pb : index.rows().values()) {
+        PortSpec spec = wanted.get(pb.logicalPort());
+        if (spec == null || index.named(pb.logicalPort()) != pb) {
+          t.delete(PortBinding.TABLE, pb.uuid().uuid());
+        }
+      }
+    }
     if (memo.agreed.size() > 2 * wanted.size() + 16) {
       memo.agreed.keySet().retainAll(wanted.keySet());
     }
-    groups(t, plan, sb, dps, rows, memo);
+    groups(t, plan, sb, dps, name -> {
+      UUID row = inserted.get(name);
+      if (row != null) {
+        return row;
+      }
+      PortSpec spec = wanted.get(name);
+      PortBinding pb = index.named(name);
+      return spec == null || pb == null || dps.rowOf(spec.datapath()) == null ? null
+          : pb.uuid().uuid();
+    }, memo);
   }
 
-  private static KeyAllocator allocator(Map<UUID, KeyAllocator> keys, UUID dp) {
-    return keys.computeIfAbsent(dp, k -> new KeyAllocator(1, MAX_PORT_KEY));
+  /**
+   * The key allocator of a datapath row, made on first use from the keys of the bindings that
+   * stay on it (those wanted there), so that keys of bindings leaving it are free again.
+   */
+  private static KeyAllocator allocator(Map<UUID, KeyAllocator> keys, UUID dp,
+      BindingIndex index, Map<String, PortSpec> wanted, DatapathSync dps) {
+    return keys.computeIfAbsent(dp, d -> {
+      KeyAllocator a = new KeyAllocator(1, MAX_PORT_KEY);
+      for (PortBinding pb : index.onDatapath(d)) {
+        PortSpec spec = wanted.get(pb.logicalPort());
+        if (spec != null && index.named(pb.logicalPort()) == pb
+            && d.equals(dps.rowOf(spec.datapath()))) {
+          a.reserve(pb.tunnelKey());
+        }
+      }
+      return a;
+    });
   }
 
   private interface Setter {
@@ -137,7 +159,7 @@ final class PortSync {
   }
 
   private static void groups(Transaction t, SouthboundPlan plan, ReplicaSnapshot sb,
-      DatapathSync dps, Map<String, UUID> portRows, Memo memo) {
+      DatapathSync dps, java.util.function.Function<String, UUID> portRows, Memo memo) {
     record Key(UUID datapathRow, String name) {}
     Map<Key, org.jovn.ovn.sb.MulticastGroup> existing = new HashMap<>();
     Set<Key> wantedKeys = new HashSet<>();
@@ -166,7 +188,7 @@ final class PortSync {
       }
       Set<UUID> ports = new HashSet<>();
       for (String p : g.ports()) {
-        UUID row = portRows.get(p);
+        UUID row = portRows.apply(p);
         if (row != null) {
           ports.add(row);
         }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jovn.northd.flow.LogicalFlow;
+import org.jovn.northd.flow.TunnelKeyRef;
 import org.jovn.ovn.sb.SbGlobal;
 import org.jovn.ovsdb.client.ReplicaSnapshot;
 import org.jovn.ovsdb.client.Transaction;
@@ -59,6 +60,7 @@ public final class SouthboundWriter {
   public void reset() {
     table = null;
     synced.clear();
+    portMemo.bindings.reset();
   }
 
   /**
@@ -107,7 +109,7 @@ public final class SouthboundWriter {
     int base = t.size();
     DatapathSync dps = DatapathSync.apply(t, plan, sb);
     PortSync.apply(t, plan, sb, dps, portMemo);
-    AddressSetSync.apply(t, plan, sb, addressSetMemo);
+    AddressSetSync.apply(t, plan, sb, dps, addressSetMemo);
     DhcpOptionsSync.apply(t, sb);
     DnsSync.apply(t, plan, sb, dps);
     LoadBalancerSync.apply(t, plan, sb, dps);
@@ -163,7 +165,8 @@ public final class SouthboundWriter {
       if (otherOps + flows.ops() >= maxOps) {
         return false;
       }
-      flows.datapath(dp, e.getValue());
+      Long key = dps.tunnelKeyOf(dp);
+      flows.datapath(dp, key == null ? e.getValue() : TunnelKeyRef.resolve(e.getValue(), key));
       done.add(dp);
     }
     return true;

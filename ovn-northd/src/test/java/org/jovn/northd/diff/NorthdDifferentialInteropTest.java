@@ -59,7 +59,12 @@ class NorthdDifferentialInteropTest {
   private static final String LB_TOPOLOGY = " Load balancers: lb_web (TCP VIP with a port,"
       + " selection_fields) and lb_any (VIP without ports) on sw0; group lbg (lb_aff with"
       + " affinity_timeout and hairpin_snat_ip, lb_rej rejecting without backends, lb_udp over"
-      + " IPv6) on sw1 and sw2; lb_none without VIPs on sw3.";
+      + " IPv6) on sw1 and sw2; lb_none without VIPs on sw3. Router load balancers: gateway"
+      + " router gw with lb_force_snat_ip=router_ip, lb_gw (two VIPs, IPv4 and IPv6, one"
+      + " with affinity) and lb_gw_nat (a VIP on a floating IP's address); router dr with a"
+      + " distributed gateway port, lb_dr (TCP and IPv6 VIPs, add_route, so dr2 routes the"
+      + " IPv4 one to dr) and lb_dr_rej (rejecting without backends); group lbg_rtr (lb_skip"
+      + " with skip_snat) on gw and dr.";
 
   /**
    * Flow differences accepted for now, each with the reason. An entry that no longer matches
@@ -322,7 +327,7 @@ class NorthdDifferentialInteropTest {
         "--", "set", "Logical_Router_Port", "lr0-sw1", "ipv6_ra_configs:address_mode=slaac");
   }
 
-  /** Load balancers on switches, directly and through a group (see LB_TOPOLOGY). */
+  /** Load balancers on switches and routers, directly and through groups (see LB_TOPOLOGY). */
   private static void configureLoadBalancers(RealOvsdbServer nb) {
     nbctl(nb, "lb-add", "lb_web", "192.168.100.10:80", "10.0.0.2:8080,10.0.0.3:8080", "tcp",
         "--", "set", "load_balancer", "lb_web", "selection_fields=ip_src,tp_src",
@@ -343,6 +348,34 @@ class NorthdDifferentialInteropTest {
         "load_balancer=" + aff + "," + rej + "," + udp,
         "--", "add", "logical_switch", "sw1", "load_balancer_group", "@g",
         "--", "add", "logical_switch", "sw2", "load_balancer_group", "@g");
+    configureRouterLoadBalancers(nb);
+  }
+
+  /**
+   * Load balancers on the gateway router gw (with {@code lb_force_snat_ip=router_ip}) and on
+   * dr, which has a distributed gateway port (see LB_TOPOLOGY).
+   */
+  private static void configureRouterLoadBalancers(RealOvsdbServer nb) {
+    nbctl(nb, "set", "logical_router", "gw", "options:lb_force_snat_ip=router_ip",
+        "--", "lb-add", "lb_gw", "172.16.0.200:80", "10.0.0.2:80,10.0.0.3:80", "tcp",
+        "--", "lb-add", "lb_gw", "172.16.0.201", "10.0.0.2",
+        "--", "lb-add", "lb_gw", "[fd00::200]:443", "[fd00::3]:8443", "tcp",
+        "--", "set", "load_balancer", "lb_gw", "options:affinity_timeout=60",
+        "--", "lb-add", "lb_gw_nat", "172.16.0.110:8080", "10.0.0.3:80", "tcp",
+        "--", "lr-lb-add", "gw", "lb_gw", "--", "lr-lb-add", "gw", "lb_gw_nat",
+        "--", "lb-add", "lb_dr", "172.17.0.50:80", "10.2.0.5:80,10.2.0.6:80", "tcp",
+        "--", "lb-add", "lb_dr", "[fd02::100]:80", "[fd02::5]:80", "tcp",
+        "--", "set", "load_balancer", "lb_dr", "options:add_route=true",
+        "--", "create", "load_balancer", "name=lb_dr_rej", "protocol=tcp",
+        "vips:\"172.17.0.51:80\"=\"\"", "options:reject=true",
+        "--", "lr-lb-add", "dr", "lb_dr", "--", "lr-lb-add", "dr", "lb_dr_rej",
+        "--", "lb-add", "lb_skip", "172.17.0.52:22", "10.2.0.6:22", "tcp",
+        "--", "set", "load_balancer", "lb_skip", "options:skip_snat=true");
+    String skip = uuidOf(nb, "load_balancer", "lb_skip");
+    nbctl(nb, "--id=@g", "create", "load_balancer_group", "name=lbg_rtr",
+        "load_balancer=" + skip,
+        "--", "add", "logical_router", "gw", "load_balancer_group", "@g",
+        "--", "add", "logical_router", "dr", "load_balancer_group", "@g");
   }
 
   private static String uuidOf(RealOvsdbServer nb, String table, String name) {

@@ -84,10 +84,14 @@ record SouthboundDump(List<Flow> flows, Map<String, Port> ports, Map<String, Gro
   /** Decodes the rows of {@code TABLES}, by table name, as select operations return them. */
   static SouthboundDump decode(Map<String, JsonNode> tables) {
     Map<String, String> datapaths = new HashMap<>();
+    Map<String, String> byKey = new HashMap<>();
     for (JsonNode row : tables.get("Datapath_Binding")) {
       Map<String, String> ids = OvsdbValues.map(row.get("external_ids"));
       String uuid = OvsdbValues.uuid(row.get("_uuid"));
       datapaths.put(uuid, ids.getOrDefault("name", "datapath " + uuid));
+      if (row.has("tunnel_key")) {
+        byKey.put(row.get("tunnel_key").asText(), datapaths.get(uuid));
+      }
     }
     Map<String, List<String>> dpGroups = new HashMap<>();
     for (JsonNode row : tables.get("Logical_DP_Group")) {
@@ -96,7 +100,7 @@ record SouthboundDump(List<Flow> flows, Map<String, Port> ports, Map<String, Gro
     }
     List<Flow> flows = new ArrayList<>();
     for (JsonNode row : tables.get("Logical_Flow")) {
-      flows.addAll(flows(row, datapaths, dpGroups));
+      flows.addAll(flows(row, datapaths, dpGroups, byKey));
     }
     Map<String, String> haGroups = haGroups(tables);
     Map<String, String> portNames = new HashMap<>();
@@ -151,9 +155,27 @@ record SouthboundDump(List<Flow> flows, Map<String, Port> ports, Map<String, Gro
     return groups;
   }
 
+  /**
+   * Names a router's load balancer VIP address set after its datapath's name rather than its
+   * tunnel key ({@code _rtr_lb_KEY_ip4}), so that two databases compare.
+   */
+  static String nameRouterLbSets(String text, Map<String, String> datapathsByKey) {
+    java.util.regex.Matcher m = RTR_LB.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement("_rtr_lb_"
+          + datapathsByKey.getOrDefault(m.group(1), m.group(1)) + "_ip"));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static final java.util.regex.Pattern RTR_LB =
+      java.util.regex.Pattern.compile("_rtr_lb_([0-9]+)_ip");
+
   /** One Logical_Flow row as one flow per datapath it applies to. */
   private static List<Flow> flows(JsonNode row, Map<String, String> datapaths,
-      Map<String, List<String>> dpGroups) {
+      Map<String, List<String>> dpGroups, Map<String, String> byKey) {
     List<String> names = new ArrayList<>();
     String datapath = OvsdbValues.optionalUuid(row.get("logical_datapath"));
     if (datapath != null) {
@@ -167,7 +189,8 @@ record SouthboundDump(List<Flow> flows, Map<String, Port> ports, Map<String, Gro
     String stage = OvsdbValues.map(row.get("external_ids"))
         .getOrDefault("stage-name", "table " + table);
     return names.stream().map(dp -> new Flow(dp, row.get("pipeline").asText(), stage, table,
-        row.get("priority").asInt(), row.get("match").asText(), row.get("actions").asText()))
+        row.get("priority").asInt(), nameRouterLbSets(row.get("match").asText(), byKey),
+        nameRouterLbSets(row.get("actions").asText(), byKey)))
         .toList();
   }
 }

@@ -11,7 +11,8 @@ import org.jovn.ovsdb.server.interop.RealTools;
 /**
  * The {@code Address_Set}, {@code Port_Group} and {@code Meter} rows of one Southbound database,
  * read by the real {@code ovsdb-client}, named so that two databases compare: {@code address set
- * NAME} with its sorted addresses, {@code port group DATAPATH/PG} with its sorted ports (the
+ * NAME} with its sorted addresses (a router's VIP set {@code _rtr_lb_KEY_ip4} named after the
+ * router rather than its tunnel key), {@code port group DATAPATH/PG} with its sorted ports (the
  * Southbound row is named {@code KEY_PG} after the datapath's tunnel key), and {@code meter
  * NAME} with its unit and sorted bands ({@code ACTION RATE/BURST}).
  *
@@ -40,7 +41,8 @@ record SouthboundSets(Map<String, List<String>> rows) {
     }
     Map<String, List<String>> rows = new HashMap<>();
     for (JsonNode row : reply.get(1).get("rows")) {
-      rows.put("address set " + row.get("name").asText(),
+      rows.put("address set " + SouthboundDump.nameRouterLbSets(row.get("name").asText(),
+          datapaths),
           OvsdbValues.strings(row.get("addresses")).stream().sorted().toList());
     }
     for (JsonNode row : reply.get(2).get("rows")) {

@@ -8,7 +8,6 @@ import org.assertj.core.api.SoftAssertions;
 import org.jovn.northd.GoldenNorthbound;
 import org.jovn.northd.model.NorthboundInputs;
 import org.jovn.northd.model.RouterInput;
-import org.jovn.northd.model.SwitchInput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,11 +53,7 @@ class GatewayPipelineGoldenTest {
       softly.assertThat(lines(RouterPipeline.flows(lr))).as("router %s", lr.name())
           .containsExactlyInAnyOrderElementsOf(golden);
     }
-    for (SwitchInput sw : in.switches().values()) {
-      List<String> golden = GoldenNorthbound.flowsOf(file, sw.name());
-      softly.assertThat(lines(SwitchPipeline.flows(sw))).as("switch %s", sw.name())
-          .containsExactlyInAnyOrderElementsOf(golden);
-    }
+    SwitchPipelineFixtures.softlyMatchSwitches(softly, in, file);
     softly.assertAll();
   }
 }

@@ -149,6 +149,19 @@ final class SwitchPipelineFixtures {
     }
   }
 
+  /**
+   * Checks, softly, every switch's flows against the real ovn-northd's in golden file
+   * {@code file} (flows listed per datapath name).
+   */
+  static void softlyMatchSwitches(org.assertj.core.api.SoftAssertions softly,
+      org.jovn.northd.model.NorthboundInputs in, String file) throws java.io.IOException {
+    for (SwitchInput sw : in.switches().values()) {
+      List<String> golden = org.jovn.northd.GoldenNorthbound.flowsOf(file, sw.name());
+      softly.assertThat(RouterPipelineTest.lines(SwitchPipeline.flows(sw)))
+          .as("switch %s", sw.name()).containsExactlyInAnyOrderElementsOf(golden);
+    }
+  }
+
   /** The flows that carry {@code tags:in_out_port}, one line each as the golden files list them. */
   static List<String> portTags(List<LogicalFlow> flows) {
     List<String> out = new java.util.ArrayList<>();

@@ -34,6 +34,28 @@ class GatewayBindingsGoldenTest {
     assertBindingsMatch("distributed-gateway");
   }
 
+  /**
+   * Router load balancer VIPs among the NAT addresses of {@code nat-addresses=router} ports
+   * (in the order of OVN's string set of them), on a gateway router and on a distributed
+   * gateway port.
+   */
+  @Test
+  void bindings_routerLoadBalancerVips_equalRealNorthd() throws Exception {
+    assertBindingsMatch("router-lb");
+  }
+
+  /** {@code exclude-lb-vips-from-garp}, two distributed gateway ports with VIPs. */
+  @Test
+  void bindings_routerLoadBalancerEdgeCases_equalRealNorthd() throws Exception {
+    assertBindingsMatch("router-lb-edge");
+  }
+
+  /** Floating IPs and VIPs with {@code add_route} on a distributed gateway port. */
+  @Test
+  void bindings_addRouteNatAndVips_equalRealNorthd() throws Exception {
+    assertBindingsMatch("router-lb-routes");
+  }
+
   private void assertBindingsMatch(String name) throws Exception {
     ReplicaSnapshot nb = GoldenNorthbound.snapshot(dir, name);
     NorthboundInputs in = NorthboundInputs.read(nb);
