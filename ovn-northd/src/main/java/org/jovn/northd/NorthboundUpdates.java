@@ -45,7 +45,9 @@ final class NorthboundUpdates {
   static Map<String, String> globalOptions(Map<String, String> have, RandomGenerator random) {
     Map<String, String> out = new HashMap<>(have);
     out.put("mac_prefix", Ipam.macPrefix(have.get("mac_prefix"), random));
-    out.computeIfAbsent("svc_monitor_mac", k -> randomMac(random).toString());
+    if (MacAddress.tryParse(have.getOrDefault("svc_monitor_mac", "")).isEmpty()) {
+      out.put("svc_monitor_mac", randomMac(random).toString());
+    }
     out.put("max_tunid", MAX_TUNID);
     out.put("northd_internal_version", INTERNAL_VERSION);
     return out;

@@ -104,6 +104,7 @@ public final class Northd implements AutoCloseable {
         .monitor(org.jovn.ovn.sb.DhcpOptions.TABLE).monitor(org.jovn.ovn.sb.Dhcpv6Options.TABLE)
         .monitor(org.jovn.ovn.sb.Dns.TABLE)
         .monitor(org.jovn.ovn.sb.LoadBalancer.TABLE)
+        .monitor(org.jovn.ovn.sb.ServiceMonitor.TABLE)
         .monitor(org.jovn.ovn.sb.LogicalDpGroup.TABLE)
         .monitor(org.jovn.ovn.sb.HaChassisGroup.TABLE)
         .monitor(org.jovn.ovn.sb.MacBinding.TABLE)
@@ -224,12 +225,12 @@ public final class Northd implements AutoCloseable {
         return false;
       }, true);
       long started = System.nanoTime();
-      stats.computed(flows.compute(NorthboundInputs.read(nbs, inputCache)).recomputed(),
+      stats.computed(flows.compute(NorthboundInputs.read(nbs, sbs, inputCache)).recomputed(),
           System.nanoTime() - started);
       return;
     }
     long started = System.nanoTime();
-    NorthboundInputs inputs = NorthboundInputs.read(nbs, inputCache);
+    NorthboundInputs inputs = NorthboundInputs.read(nbs, sbs, inputCache);
     IncrementalFlows.Result result = flows.compute(inputs);
     NbGlobal g = NbGlobal.all(nbs).findFirst().orElseThrow();
     SouthboundPlan plan = new SouthboundPlan(nbs, inputs, result.flows(), result.groups(),

@@ -37,14 +37,6 @@ final class TableVersions {
 
   /** Whether both name the very same table contents. */
   boolean same(TableVersions other) {
-    if (maps.size() != other.maps.size()) {
-      return false;
-    }
-    for (int i = 0; i < maps.size(); i++) {
-      if (maps.get(i) != other.maps.get(i)) {
-        return false;
-      }
-    }
-    return true;
+    return org.jovn.northd.model.Identity.sameObjects(maps, other.maps);
   }
 }

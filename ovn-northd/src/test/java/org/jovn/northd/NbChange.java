@@ -29,7 +29,8 @@ import org.jovn.ovsdb.client.Transaction;
 record NbChange(Kind kind, int a, int b) {
   enum Kind {
     ADD_SWITCH, ADD_PORT, DELETE_PORT, DELETE_SWITCH, SET_ADDRESSES, DISABLE_PORT, ADD_ROUTER,
-    CONNECT_ROUTER, ADD_ROUTE, DELETE_ROUTE, DELETE_ROUTER, ADD_ACL, DELETE_ACL, ADD_LB, MOVE_PORT
+    CONNECT_ROUTER, ADD_ROUTE, DELETE_ROUTE, DELETE_ROUTER, ADD_ACL, DELETE_ACL, ADD_LB, MOVE_PORT,
+    HEALTH_CHECK
   }
 
   /** Applies the change; does nothing if what it needs does not exist. */
@@ -158,6 +159,7 @@ record NbChange(Kind kind, int a, int b) {
               sw.acls().iterator().next());
         }
       }
+      case HEALTH_CHECK -> healthCheck(s, t, ports);
       case ADD_LB -> {
         if (!switches.isEmpty()) {
           LogicalSwitch sw = switches.get(a % switches.size());
@@ -177,6 +179,36 @@ record NbChange(Kind kind, int a, int b) {
     }
   }
 
+  /**
+   * Health checks the VIP of a load balancer ADD_LB made, mapping its backends to two switch
+   * ports (wherever they are), or removes its health checks if it has some.
+   */
+  private void healthCheck(ReplicaSnapshot s, Transaction t, List<LogicalSwitchPort> ports) {
+    List<LoadBalancer> lbs = LoadBalancer.all(s).sorted(Comparator.comparing(LoadBalancer::name))
+        .toList();
+    if (lbs.isEmpty() || ports.isEmpty()) {
+      return;
+    }
+    LoadBalancer lb = lbs.get(a % lbs.size());
+    if (!lb.healthCheck().isEmpty()) {
+      t.update(LoadBalancer.TABLE, lb.uuid().uuid()).set(LoadBalancer.HEALTH_CHECK, Set.of());
+      return;
+    }
+    String vip = lb.vips().keySet().iterator().next();
+    String[] backends = lb.vips().get(vip).split(",");
+    Map<String, String> mappings = new java.util.HashMap<>();
+    for (int i = 0; i < backends.length; i++) {
+      String ip = backends[i].substring(0, backends[i].indexOf(':'));
+      mappings.put(ip, ports.get((b + i) % ports.size()).name() + ":" + ip.substring(0,
+          ip.lastIndexOf('.')) + ".254");
+    }
+    var hc = t.insert(org.jovn.ovn.nb.LoadBalancerHealthCheck.TABLE)
+        .set(org.jovn.ovn.nb.LoadBalancerHealthCheck.VIP, vip)
+        .set(org.jovn.ovn.nb.LoadBalancerHealthCheck.OPTIONS, Map.of("interval", "" + b));
+    t.update(LoadBalancer.TABLE, lb.uuid().uuid()).set(LoadBalancer.HEALTH_CHECK,
+        Set.of(hc.uuid())).set(LoadBalancer.IP_PORT_MAPPINGS, mappings);
+  }
+
   private void connect(ReplicaSnapshot s, Transaction t, List<LogicalSwitch> switches,
       List<LogicalRouter> routers) {
     if (switches.isEmpty() || routers.isEmpty()) {
@@ -185,7 +217,9 @@ record NbChange(Kind kind, int a, int b) {
     LogicalSwitch sw = switches.get(a % switches.size());
     LogicalRouter lr = routers.get(b % routers.size());
     String lrpName = lr.name() + "-" + sw.name();
-    if (LogicalRouterPort.all(s).anyMatch(p -> p.name().equals(lrpName))) {
+    // A deleted router leaves its switch port behind: names must stay unique on both sides.
+    if (LogicalRouterPort.all(s).anyMatch(p -> p.name().equals(lrpName))
+        || LogicalSwitchPort.byName(s, sw.name() + "-" + lr.name()).isPresent()) {
       return;
     }
     String subnet = sw.otherConfig().getOrDefault("subnet", "10.99.0.0/24");

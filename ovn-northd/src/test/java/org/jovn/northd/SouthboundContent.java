@@ -12,6 +12,7 @@ import org.jovn.ovn.sb.LogicalDpGroup;
 import org.jovn.ovn.sb.LogicalFlow;
 import org.jovn.ovn.sb.MulticastGroup;
 import org.jovn.ovn.sb.PortBinding;
+import org.jovn.ovn.sb.ServiceMonitor;
 import org.jovn.ovsdb.client.ReplicaSnapshot;
 
 /**
@@ -20,7 +21,7 @@ import org.jovn.ovsdb.client.ReplicaSnapshot;
  * compared. Multicast group keys are kept: they are fixed per group name.
  */
 record SouthboundContent(Set<String> datapaths, Set<String> ports, Set<String> groups,
-    Map<String, Set<String>> flowsByDatapath) {
+    Map<String, Set<String>> flowsByDatapath, Set<String> serviceMonitors) {
 
   static SouthboundContent of(ReplicaSnapshot sb) {
     Map<UUID, String> dpNames = new HashMap<>();
@@ -60,6 +61,10 @@ record SouthboundContent(Set<String> datapaths, Set<String> ports, Set<String> g
                 + new TreeMap<>(f.externalIds()));
       }
     });
-    return new SouthboundContent(datapaths, ports, groups, flows);
+    Set<String> monitors = new TreeSet<>();
+    ServiceMonitor.all(sb).forEach(m -> monitors.add(m.logicalPort() + " " + m.ip() + ":"
+        + m.port() + "/" + m.protocol().orElse("") + " src=" + m.srcIp() + " " + m.srcMac()
+        + " " + m.status().orElse("") + " " + new TreeMap<>(m.options())));
+    return new SouthboundContent(datapaths, ports, groups, flows, monitors);
   }
 }

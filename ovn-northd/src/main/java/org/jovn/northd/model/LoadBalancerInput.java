@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.UUID;
 import org.jovn.northd.net.Ipv4Address;
 import org.jovn.northd.net.Ipv6Address;
@@ -71,19 +72,47 @@ public record LoadBalancerInput(UUID uuid, String name, String protocol, List<Vi
    * @param key the {@code vips} key it came from
    * @param backendIps the backends as written in the {@code vips} value
    * @param backends the backends, parsed
+   * @param healthy if the VIP is health checked, the backends its checks leave in (see
+   *     {@link ServiceMonitors}); empty if it is not
    */
   public record Vip(String address, boolean ipv6, int port, String key, String backendIps,
-      List<Backend> backends) {
+      List<Backend> backends, Optional<List<Backend>> healthy) {
     public Vip {
       Objects.requireNonNull(address, "address");
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(backendIps, "backendIps");
       backends = List.copyOf(backends);
+      healthy = healthy.map(List::copyOf);
     }
 
     /** The match field of its address family: {@code ip4} or {@code ip6}. */
     public String ipMatch() {
       return ipv6 ? "ip6" : "ip4";
+    }
+
+    /** Whether new connections have a backend to go to (the healthy ones if checked). */
+    public boolean balances() {
+      return !healthy.orElse(backends).isEmpty();
+    }
+
+    /**
+     * The {@code backends} of its {@code ct_lb_mark} action: as written in {@code vips}, or if
+     * health checked the healthy ones as {@code IP:PORT} ({@code [IP]:PORT} for IPv6).
+     */
+    public String lbBackends() {
+      if (healthy.isEmpty()) {
+        return backendIps;
+      }
+      StringJoiner out = new StringJoiner(",");
+      healthy.get().forEach(b -> out.add((ipv6 ? "[" + b.address() + "]" : b.address()) + ":"
+          + b.port()));
+      return out.toString();
+    }
+
+    /** This VIP, health checked, with these healthy backends. */
+    Vip withHealthy(List<Backend> healthyBackends) {
+      return new Vip(address, ipv6, port, key, backendIps, backends,
+          Optional.of(healthyBackends));
     }
   }
 
@@ -99,7 +128,13 @@ public record LoadBalancerInput(UUID uuid, String name, String protocol, List<Vi
     }
   }
 
-  /** Reads a Northbound row. */
+  /** This load balancer with these VIPs (health checks resolved). */
+  LoadBalancerInput withVips(List<Vip> resolved) {
+    return new LoadBalancerInput(uuid, name, protocol, resolved, hasVips, selectionFields,
+        reject, affinityTimeout, skipSnat, neighborResponder, addRoute);
+  }
+
+  /** Reads a Northbound row; health checks are left to {@link ServiceMonitors}. */
   public static LoadBalancerInput read(LoadBalancer lb) {
     String proto = lb.protocol().filter(p -> p.equals("udp") || p.equals("sctp")).orElse("tcp");
     List<Vip> vips = new ArrayList<>();
@@ -156,7 +191,7 @@ public record LoadBalancerInput(UUID uuid, String name, String protocol, List<Vi
       backends.add(b.get());
     }
     return Optional.of(new Vip(vip.get().address(), ipv6, vip.get().port(), key, value,
-        backends));
+        backends, Optional.empty()));
   }
 
   /** "IP", "IP:port", "[IPv6]" or "[IPv6]:port", the address in normal form. */

@@ -34,10 +34,18 @@ import org.jovn.ovsdb.data.Row;
 public final class NorthboundInputs {
   private final Map<UUID, SwitchInput> switches;
   private final Map<UUID, RouterInput> routers;
+  private final ServiceMonitors serviceMonitors;
 
-  private NorthboundInputs(Map<UUID, SwitchInput> switches, Map<UUID, RouterInput> routers) {
+  private NorthboundInputs(Map<UUID, SwitchInput> switches, Map<UUID, RouterInput> routers,
+      ServiceMonitors serviceMonitors) {
     this.switches = switches;
     this.routers = routers;
+    this.serviceMonitors = serviceMonitors;
+  }
+
+  /** The load balancer health checks the inputs were resolved with. */
+  public ServiceMonitors serviceMonitors() {
+    return serviceMonitors;
   }
 
   /** The logical switches' inputs by {@code Logical_Switch} UUID, ordered by name. */
@@ -62,6 +70,15 @@ public final class NorthboundInputs {
    * very same {@link SwitchInput} object back.
    */
   public static NorthboundInputs read(ReplicaSnapshot nb, Cache cache) {
+    return read(nb, null, cache);
+  }
+
+  /**
+   * As {@link #read(ReplicaSnapshot, Cache)}, with the health check statuses of the
+   * Southbound snapshot {@code sb} (null: every status unset).
+   */
+  public static NorthboundInputs read(ReplicaSnapshot nb, ReplicaSnapshot sb, Cache cache) {
+    cache.readServiceMonitors(nb, sb);
     Set<UUID> changed = cache.changedSwitches(nb);
     Map<UUID, Row> lrpRows = nb.rows(LogicalRouterPort.TABLE);
     Map<String, RouterPortInput> routerPorts = cache.routersUnchanged ? cache.lastRouterPorts
@@ -124,7 +141,7 @@ public final class NorthboundInputs {
       }
       RouterSource source = cache.routerSources.get(lr.uuid().uuid());
       if (!cache.routersUnchanged || source == null || source.row() != lrRow
-          || !sameObjects(source.attached(), attached)) {
+          || !Identity.sameObjects(source.attached(), attached)) {
         source = new RouterSource(lrRow, attached, router(nb, lr, routerPorts, attachments,
             cache.routerLoadBalancers(nb, lr)));
         cache.routerSources.put(lr.uuid().uuid(), source);
@@ -132,7 +149,7 @@ public final class NorthboundInputs {
       routers.put(lr.uuid().uuid(), source.input());
     }
     cache.routerSources.keySet().retainAll(routers.keySet());
-    return new NorthboundInputs(switches, routers);
+    return new NorthboundInputs(switches, routers, cache.monitors);
   }
 
   /**
@@ -174,6 +191,35 @@ public final class NorthboundInputs {
     private final RowMemo<SwitchPortInput> switchPorts = new RowMemo<>();
     private final Map<UUID, SwitchInput> switches = new HashMap<>();
     private final RowMemo<LoadBalancerInput> loadBalancers = new RowMemo<>();
+    /** The health checks of the current read, and the tables they were read from. */
+    private ServiceMonitors monitors = ServiceMonitors.NONE;
+    private List<Map<UUID, Row>> monitorTables = List.of();
+    /** Whether the health checks differ from those of the previous read. */
+    private boolean monitorsChanged;
+
+    /**
+     * Reads the health checks again if a table they depend on changed (compared by identity,
+     * like the switch dependencies).
+     */
+    void readServiceMonitors(ReplicaSnapshot nb, ReplicaSnapshot sb) {
+      List<Map<UUID, Row>> tables = new ArrayList<>(List.of(
+          nb.rows(org.jovn.ovn.nb.LoadBalancerHealthCheck.TABLE), nb.rows(LoadBalancer.TABLE),
+          nb.rows(LogicalSwitchPort.TABLE), nb.rows(LogicalSwitch.TABLE),
+          nb.rows(org.jovn.ovn.nb.NbGlobal.TABLE)));
+      if (sb != null) {
+        tables.add(sb.rows(org.jovn.ovn.sb.ServiceMonitor.TABLE));
+        tables.add(sb.rows(org.jovn.ovn.sb.PortBinding.TABLE));
+      }
+      if (Identity.sameObjects(tables, monitorTables)) {
+        monitorsChanged = false;
+        return;
+      }
+      ServiceMonitors now = ServiceMonitors.read(nb, sb,
+          r -> loadBalancers.get(r, row -> LoadBalancerInput.read(LoadBalancer.from(row))));
+      monitorsChanged = !now.equals(monitors);
+      monitors = now;
+      monitorTables = tables;
+    }
 
     /**
      * The load balancers a datapath lists directly and through its groups, ordered by UUID,
@@ -228,7 +274,8 @@ public final class NorthboundInputs {
       for (UUID id : ids) {
         Row row = rows.get(id);
         if (row != null) {
-          out.add(loadBalancers.get(row, r -> LoadBalancerInput.read(LoadBalancer.from(r))));
+          out.add(monitors.resolve(
+              loadBalancers.get(row, r -> LoadBalancerInput.read(LoadBalancer.from(r)))));
         }
       }
       return out;
@@ -269,10 +316,11 @@ public final class NorthboundInputs {
       ROUTER_DEPENDENCIES.forEach(t -> routerDependencies.add(nb.rows(t)));
       Optional<Set<UUID>> ports = lastRead == null ? Optional.empty()
           : nb.changedRows(LogicalSwitchPort.TABLE, lastRead);
-      routersUnchanged = ports.isPresent() && sameObjects(routerDependencies,
-          lastRouterDependencies) && !natPortChanged(nb, ports.get());
+      routersUnchanged = ports.isPresent() && !monitorsChanged
+          && Identity.sameObjects(routerDependencies, lastRouterDependencies)
+          && !natPortChanged(nb, ports.get());
       boolean same = routersUnchanged && globalOptions.equals(lastGlobalOptions)
-          && sameObjects(dependencies, lastDependencies);
+          && Identity.sameObjects(dependencies, lastDependencies);
       lastRead = nb;
       lastDependencies = dependencies;
       lastRouterDependencies = routerDependencies;
@@ -324,7 +372,8 @@ public final class NorthboundInputs {
       ports.sort(Comparator.comparing(SwitchPortInput::name));
       SwitchInput in = reuse(new SwitchInput(ls.uuid().uuid(), ls.name(),
           ls.otherConfig(), ports, SwitchAcls.read(nb, ls), SwitchDhcpDns.read(nb, ls),
-          loadBalancers(nb, ls.loadBalancer(), ls.loadBalancerGroup())));
+          loadBalancers(nb, ls.loadBalancer(), ls.loadBalancerGroup()),
+          monitors.sourcesOf(ls.uuid().uuid())));
       SwitchSource source = new SwitchSource(lsRow, in,
           in.ports().stream().filter(p -> p.routerPeer().isPresent()).toList());
       switchSources.put(in.uuid(), source);
@@ -346,19 +395,6 @@ public final class NorthboundInputs {
 
   /** A router's input, the row it was read from, and the switch inputs it attaches to. */
   private record RouterSource(Row row, List<Object> attached, RouterInput input) {}
-
-  /** Whether both lists hold the very same objects, in order. */
-  private static boolean sameObjects(List<?> a, List<?> b) {
-    if (a.size() != b.size()) {
-      return false;
-    }
-    for (int i = 0; i < a.size(); i++) {
-      if (a.get(i) != b.get(i)) {
-        return false;
-      }
-    }
-    return true;
-  }
 
   /** A switch's input, the row it was read from, and its ports that attach to routers. */
   private record SwitchSource(Row row, SwitchInput input, List<SwitchPortInput> routerPorts) {}

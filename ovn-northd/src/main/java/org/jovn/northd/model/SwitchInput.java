@@ -16,17 +16,27 @@ import java.util.UUID;
  * @param acls the ACLs that apply to it
  * @param dhcpDns its ports' DHCP options and its DNS records
  * @param loadBalancers its load balancers, its own and those of its load balancer groups,
- *     ordered by UUID without duplicates
+ *     ordered by UUID without duplicates, health checks resolved
+ * @param monitorSources the health check source IPs of the load balancer backends on its
+ *     ports, which it answers ARP or ND for ({@link ServiceMonitors}), sorted
  */
 public record SwitchInput(UUID uuid, String name, Map<String, String> otherConfig,
     List<SwitchPortInput> ports, SwitchAcls acls, SwitchDhcpDns dhcpDns,
-    List<LoadBalancerInput> loadBalancers) {
+    List<LoadBalancerInput> loadBalancers, List<ServiceMonitors.Source> monitorSources) {
   public SwitchInput {
     otherConfig = Map.copyOf(otherConfig);
     ports = List.copyOf(ports);
     java.util.Objects.requireNonNull(acls, "acls");
     java.util.Objects.requireNonNull(dhcpDns, "dhcpDns");
     loadBalancers = List.copyOf(loadBalancers);
+    monitorSources = List.copyOf(monitorSources);
+  }
+
+  /** A switch without health check sources. */
+  public SwitchInput(UUID uuid, String name, Map<String, String> otherConfig,
+      List<SwitchPortInput> ports, SwitchAcls acls, SwitchDhcpDns dhcpDns,
+      List<LoadBalancerInput> loadBalancers) {
+    this(uuid, name, otherConfig, ports, acls, dhcpDns, loadBalancers, List.of());
   }
 
   /** A switch without load balancers. */

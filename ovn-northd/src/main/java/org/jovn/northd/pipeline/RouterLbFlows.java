@@ -126,6 +126,7 @@ final class RouterLbFlows {
     }
     RouterPort gw = ctx.gatewayPorts().get(0);
     String resident = " && is_chassis_resident(" + RouterContext.redirectKey(gw) + ")";
+    // The chassis and the un-DNAT of replies follow the configured backends, healthy or not.
     boolean rejects = vip.backends().isEmpty() && lb.reject();
     sink.add(LR_IN_DNAT, priority, rejects ? match : match + resident, actions);
     if (vip.backends().isEmpty()) {
@@ -148,14 +149,14 @@ final class RouterLbFlows {
   /** The actions for a new connection to the VIP. */
   private static String actions(LoadBalancerInput lb, Vip vip, Snat snat) {
     String base;
-    boolean balances = !vip.backends().isEmpty();
+    boolean balances = vip.balances();
     if (!balances && lb.reject()) {
       base = "reg0 = 0; reject { outport <-> inport; next(pipeline=egress,table="
           + LR_OUT_SNAT.table() + ");};";
     } else if (!balances) {
       base = "drop;";
     } else {
-      base = "ct_lb_mark(backends=" + vip.backendIps() + (lb.selectionFields().isEmpty() ? ""
+      base = "ct_lb_mark(backends=" + vip.lbBackends() + (lb.selectionFields().isEmpty() ? ""
           : "; hash_fields=\"" + lb.selectionFields() + "\"");
     }
     return switch (snat) {

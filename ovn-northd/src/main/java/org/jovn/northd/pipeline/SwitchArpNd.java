@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jovn.northd.flow.FlowSink;
 import org.jovn.northd.model.RouterPortInput;
+import org.jovn.northd.model.ServiceMonitors;
 import org.jovn.northd.model.SwitchPortInput;
 import org.jovn.northd.net.Ipv4Address;
 import org.jovn.northd.net.Ipv4Prefix;
@@ -17,7 +18,8 @@ import org.jovn.northd.net.PortAddresses;
  * Ingress table 19, the ARP/ND responder: the switch answers ARP requests and neighbour
  * solicitations for the addresses it knows (of VIFs, localnet ports and router ports) itself,
  * except when the owner asks (duplicate address detection) or the request comes in from the
- * physical network through a localnet port.
+ * physical network through a localnet port; and it answers for the source IPs of load balancer
+ * health checks.
  */
 final class SwitchArpNd {
   private SwitchArpNd() {
@@ -41,6 +43,27 @@ final class SwitchArpNd {
         }
       }
       arpProxy(p, sink);
+    }
+  }
+
+  /**
+   * Answers for the source IPs of load balancer health checks with the service monitor MAC,
+   * so that the backends' replies to ovn-controller's probes find their way back.
+   */
+  static void serviceMonitors(List<ServiceMonitors.Source> sources, FlowSink sink) {
+    for (ServiceMonitors.Source s : sources) {
+      String mac = s.mac();
+      if (s.ipv6()) {
+        sink.add(LS_IN_ARP_ND_RSP, 110, "nd_ns && nd.target == " + s.ip(), "nd_na { "
+            + "eth.dst = eth.src; eth.src = " + mac + "; ip6.src = " + s.ip() + "; "
+            + "nd.target = " + s.ip() + "; nd.tll = " + mac + "; outport = inport; "
+            + "flags.loopback = 1; output; };");
+      } else {
+        sink.add(LS_IN_ARP_ND_RSP, 110, "arp.tpa == " + s.ip() + " && arp.op == 1",
+            "eth.dst = eth.src; eth.src = " + mac + "; arp.op = 2; /* ARP reply */ "
+            + "arp.tha = arp.sha; arp.sha = " + mac + "; arp.tpa = arp.spa; arp.spa = "
+            + s.ip() + "; outport = inport; flags.loopback = 1; output;");
+      }
     }
   }
 

@@ -84,7 +84,10 @@ final class SwitchLbFlows {
     sink.add(LS_IN_PRE_STATEFUL, 120, match.toString(), action.toString());
   }
 
-  /** LB: a new connection to the VIP goes to a backend (or is dropped or rejected). */
+  /**
+   * LB: a new connection to the VIP goes to a backend, a healthy one if the VIP is health
+   * checked (or, without one, is dropped or rejected).
+   */
   private static void balance(LoadBalancerInput lb, Vip vip, FlowSink sink) {
     String match = "ct.new && " + vip.ipMatch() + ".dst == " + vip.address();
     int priority = 110;
@@ -93,13 +96,13 @@ final class SwitchLbFlows {
       priority = 120;
     }
     String action;
-    if (vip.backends().isEmpty() && lb.reject()) {
+    if (!vip.balances() && lb.reject()) {
       action = "reg0 = 0; reject { outport <-> inport; next(pipeline=egress,table="
           + LS_OUT_QOS_MARK.table() + ");};";
-    } else if (vip.backends().isEmpty()) {
+    } else if (!vip.balances()) {
       action = SwitchDefaults.DROP;
     } else {
-      action = "reg0[1] = 0; ct_lb_mark(backends=" + vip.backendIps()
+      action = "reg0[1] = 0; ct_lb_mark(backends=" + vip.lbBackends()
           + (lb.selectionFields().isEmpty() ? ""
               : "; hash_fields=\"" + lb.selectionFields() + "\"")
           + ");";

@@ -34,12 +34,12 @@ import org.jovn.northd.model.SwitchPortInput;
  * <p>Load balancers of the switch and of its load balancer groups ({@link SwitchLbFlows}): VIPs
  * with and without ports, TCP, UDP and SCTP, IPv4 and IPv6, {@code selection_fields},
  * {@code reject} for VIPs without backends, {@code affinity_timeout} and hairpin, with the
- * conntrack defaults a load balancer brings to the pre-LB and ACL stages.
+ * conntrack defaults a load balancer brings to the pre-LB and ACL stages; health checks (only
+ * healthy backends balanced, ARP/ND answered for the monitors' source IPs).
  *
- * <p>Not covered, so nothing is emitted for them: load balancer health checks (every backend
- * is used), empty-backend controller events, a load balancer's VIPs on routers, QoS,
- * forwarding groups, IGMP/MLD snooping, {@code external}, {@code virtual} and {@code vtep} port
- * specifics.
+ * <p>Not covered, so nothing is emitted for them: empty-backend controller events, a load
+ * balancer's VIPs on routers, QoS, forwarding groups, IGMP/MLD snooping, {@code external},
+ * {@code virtual} and {@code vtep} port specifics.
  *
  * <p>Stateless and thread-safe: the result depends only on the input.
  */
@@ -70,6 +70,7 @@ public final class SwitchPipeline {
     SwitchDefaults.build(sw, sink);
     SwitchPortFlows.build(sw, sink);
     SwitchArpNd.build(sw, sink);
+    SwitchArpNd.serviceMonitors(in.monitorSources(), sink);
     SwitchL2.build(sw, sink);
     SwitchDhcpFlows.build(in, sw, sink);
     SwitchDnsFlows.build(in, sink);

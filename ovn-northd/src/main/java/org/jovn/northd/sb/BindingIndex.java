@@ -1,6 +1,7 @@
 package org.jovn.northd.sb;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,8 +24,11 @@ final class BindingIndex {
   private final Map<UUID, Map<UUID, PortBinding>> byDatapath = new HashMap<>();
   private ReplicaSnapshot seen;
 
-  /** Brings the index up to the bindings in {@code sb}. */
-  void catchUp(ReplicaSnapshot sb) {
+  /**
+   * Brings the index up to the bindings in {@code sb}; returns the logical ports (old and new
+   * names) of the bindings changed since, or empty if the whole table was read again.
+   */
+  Optional<Set<String>> catchUp(ReplicaSnapshot sb) {
     Map<UUID, Row> rows = sb.rows(PortBinding.TABLE);
     Optional<Set<UUID>> delta = seen == null ? Optional.empty()
         : sb.changedRows(PortBinding.TABLE, seen);
@@ -35,12 +39,14 @@ final class BindingIndex {
       byDatapath.clear();
       converted.retain(rows);
       rows.values().forEach(r -> add(converted.get(r, PortBinding::from)));
-      return;
+      return Optional.empty();
     }
+    Set<String> names = new HashSet<>();
     // All removals first: one update may delete a binding and insert another of the same name.
     for (UUID u : delta.get()) {
       PortBinding old = byRow.remove(u);
       if (old != null) {
+        names.add(old.logicalPort());
         byName.remove(old.logicalPort(), old);
         Map<UUID, PortBinding> onDatapath = byDatapath.get(old.datapath().uuid());
         onDatapath.remove(u);
@@ -52,10 +58,13 @@ final class BindingIndex {
     for (UUID u : delta.get()) {
       Row r = rows.get(u);
       if (r != null) {
-        add(converted.get(r, PortBinding::from));
+        PortBinding pb = converted.get(r, PortBinding::from);
+        names.add(pb.logicalPort());
+        add(pb);
       }
     }
     converted.retain(rows);
+    return Optional.of(names);
   }
 
   private void add(PortBinding pb) {

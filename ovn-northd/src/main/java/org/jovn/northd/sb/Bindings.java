@@ -1,8 +1,10 @@
 package org.jovn.northd.sb;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,53 +27,67 @@ import org.jovn.ovsdb.client.ReplicaSnapshot;
 final class Bindings {
   private Bindings() {}
 
-  /** The wanted bindings by logical port name. */
+  /** The wanted bindings by logical port name (a name taken twice keeps its first binding). */
   static Map<String, PortSpec> ports(ReplicaSnapshot nb, NorthboundInputs in) {
-    return ports(nb, in, new RowMemo<>());
-  }
-
-  /** As {@link #ports(ReplicaSnapshot, NorthboundInputs)}, reusing specs of unchanged rows. */
-  static Map<String, PortSpec> ports(ReplicaSnapshot nb, NorthboundInputs in,
-      RowMemo<PortSpec> memo) {
-    Map<java.util.UUID, org.jovn.ovsdb.data.Row> lspRows = nb.rows(LogicalSwitchPort.TABLE);
     Map<String, PortSpec> out = new LinkedHashMap<>();
     Map<String, RouterInput> owners = GatewayBindings.owners(in);
+    RowMemo<PortSpec> memo = new RowMemo<>();
     for (SwitchInput sw : in.switches().values()) {
-      for (var p : sw.ports()) {
-        org.jovn.ovsdb.data.Row row = lspRows.get(p.uuid());
-        if (row == null || out.containsKey(p.name())) {
-          continue;
-        }
-        PortSpec spec = memo.peek(row);
-        if (spec == null || !spec.datapath().equals(sw.uuid())) {
-          spec = switchPort(sw, LogicalSwitchPort.from(row));
-          memo.put(row, spec);
-        }
-        spec = GatewayBindings.externalPort(spec, nb, p);
-        out.put(p.name(), GatewayBindings.switchPort(spec, sw, p, owners));
-      }
+      switchPorts(nb, sw, owners, memo).forEach(spec -> out.putIfAbsent(spec.logicalPort(), spec));
     }
     for (RouterInput lr : in.routers().values()) {
-      for (RouterAttachment a : lr.ports()) {
-        if (out.containsKey(a.port().name())) {
-          continue;
-        }
-        Map<String, String> options = new HashMap<>();
-        a.switchPort().or(() -> a.peerPort().map(pp -> pp.name()))
-            .ifPresent(peer -> options.put("peer", peer));
-        RouterAdvertConfig.of(a).ifPresent(ra -> options.putAll(ra.periodicOptions()));
-        StringBuilder mac = new StringBuilder(a.port().addresses().mac().toString());
-        a.port().addresses().ipv4().forEach(n -> mac.append(' ').append(n));
-        a.port().addresses().ipv6().forEach(n -> mac.append(' ').append(n));
-        out.put(a.port().name(), GatewayBindings.routerPort(new PortSpec(a.port().name(),
-            lr.uuid(), "patch", options, Set.of(mac.toString()), Set.of(), Optional.empty(),
-            Optional.empty()), lr, a));
-      }
-      for (PortSpec cr : GatewayBindings.redirectPorts(nb, lr, out)) {
-        out.putIfAbsent(cr.logicalPort(), cr);
-      }
+      routerPorts(nb, lr).forEach(spec -> out.putIfAbsent(spec.logicalPort(), spec));
     }
     return out;
+  }
+
+  /**
+   * The bindings of one switch's ports, reusing from {@code memo} the specs of unchanged rows.
+   *
+   * @param owners the router of each router port, by router port name
+   */
+  static List<PortSpec> switchPorts(ReplicaSnapshot nb, SwitchInput sw,
+      Map<String, RouterInput> owners, RowMemo<PortSpec> memo) {
+    Map<java.util.UUID, org.jovn.ovsdb.data.Row> lspRows = nb.rows(LogicalSwitchPort.TABLE);
+    List<PortSpec> out = new ArrayList<>(sw.ports().size());
+    for (var p : sw.ports()) {
+      org.jovn.ovsdb.data.Row row = lspRows.get(p.uuid());
+      if (row == null) {
+        continue;
+      }
+      PortSpec spec = memo.peek(row);
+      if (spec == null || !spec.datapath().equals(sw.uuid())) {
+        spec = switchPort(sw, LogicalSwitchPort.from(row));
+        memo.put(row, spec);
+      }
+      spec = GatewayBindings.externalPort(spec, nb, p);
+      out.add(GatewayBindings.switchPort(spec, sw, p, owners));
+    }
+    return out;
+  }
+
+  /** The bindings of one router's ports and of its chassisredirect ports. */
+  static List<PortSpec> routerPorts(ReplicaSnapshot nb, RouterInput lr) {
+    Map<String, PortSpec> out = new LinkedHashMap<>();
+    for (RouterAttachment a : lr.ports()) {
+      if (out.containsKey(a.port().name())) {
+        continue;
+      }
+      Map<String, String> options = new HashMap<>();
+      a.switchPort().or(() -> a.peerPort().map(pp -> pp.name()))
+          .ifPresent(peer -> options.put("peer", peer));
+      RouterAdvertConfig.of(a).ifPresent(ra -> options.putAll(ra.periodicOptions()));
+      StringBuilder mac = new StringBuilder(a.port().addresses().mac().toString());
+      a.port().addresses().ipv4().forEach(n -> mac.append(' ').append(n));
+      a.port().addresses().ipv6().forEach(n -> mac.append(' ').append(n));
+      out.put(a.port().name(), GatewayBindings.routerPort(new PortSpec(a.port().name(),
+          lr.uuid(), "patch", options, Set.of(mac.toString()), Set.of(), Optional.empty(),
+          Optional.empty()), lr, a));
+    }
+    for (PortSpec cr : GatewayBindings.redirectPorts(nb, lr, out)) {
+      out.putIfAbsent(cr.logicalPort(), cr);
+    }
+    return List.copyOf(out.values());
   }
 
   private static PortSpec switchPort(SwitchInput sw, LogicalSwitchPort lsp) {

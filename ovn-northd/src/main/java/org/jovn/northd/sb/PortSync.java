@@ -1,10 +1,11 @@
 package org.jovn.northd.sb;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jovn.northd.model.RowMemo;
@@ -26,34 +27,57 @@ final class PortSync {
 
   private PortSync() {}
 
-  /** Row conversions kept between transactions (rows that did not change are not read again). */
+  /** What is kept between transactions, so that a pass after a small change stays small. */
   static final class Memo {
-    final RowMemo<PortSpec> specs = new RowMemo<>();
+    final WantedBindings wanted = new WantedBindings();
     final BindingIndex bindings = new BindingIndex();
-    /** Per port: the spec and binding objects last found to agree (compared by identity). */
-    final Map<String, Object[]> agreed = new HashMap<>();
+    /** The datapath rows the last pass saw (a change means every binding is checked). */
+    Map<UUID, org.jovn.ovsdb.data.Row> datapaths;
     final RowMemo<org.jovn.ovn.sb.MulticastGroup> groupRows = new RowMemo<>();
     /** Per group: the wanted group and the row last found to agree (compared by identity). */
     final Map<Object, Object[]> groupsAgreed = new HashMap<>();
+
+    /** Forgets what the Southbound held: the next pass checks every binding. */
+    void reset() {
+      wanted.reset();
+      bindings.reset();
+      datapaths = null;
+    }
   }
 
   static void apply(Transaction t, SouthboundPlan plan, ReplicaSnapshot sb, DatapathSync dps,
       Memo memo) {
-    Map<String, PortSpec> wanted = Bindings.ports(plan.nb(), plan.inputs(), memo.specs);
-    Map<String, UUID> haGroups = GatewaySync.apply(t, wanted.values(), sb);
+    Optional<Set<String>> changedSpecs = memo.wanted.update(plan.nb(), plan.inputs());
+    Map<String, PortSpec> wanted = memo.wanted.byName();
+    Map<String, UUID> haGroups = GatewaySync.apply(t, memo.wanted.withHaGroup(), sb);
     MacBindingSync.apply(t, sb, MacBindingSync.keptDatapaths(plan, dps), wanted.keySet());
-    memo.specs.retain(plan.nb().rows(org.jovn.ovn.nb.LogicalSwitchPort.TABLE));
     BindingIndex index = memo.bindings;
-    index.catchUp(sb);
+    Optional<Set<String>> changedBindings = index.catchUp(sb);
+    var datapaths = sb.rows(org.jovn.ovn.sb.DatapathBinding.TABLE);
+    boolean all = changedSpecs.isEmpty() || changedBindings.isEmpty()
+        || datapaths != memo.datapaths;
+    memo.datapaths = datapaths;
+    Collection<String> check = wanted.keySet();
+    if (!all) {
+      Set<String> names = new HashSet<>(changedSpecs.get());
+      names.addAll(changedBindings.get());
+      check = names;
+    }
     Map<UUID, KeyAllocator> keys = new HashMap<>();
     Map<String, UUID> inserted = new HashMap<>();
-    int bound = 0;
-    for (PortSpec spec : wanted.values()) {
+    for (String name : check) {
+      PortSpec spec = wanted.get(name);
+      PortBinding have = index.named(name);
+      if (spec == null) {
+        if (have != null) {
+          t.delete(PortBinding.TABLE, have.uuid().uuid());
+        }
+        continue;
+      }
       UUID dp = dps.rowOf(spec.datapath());
       if (dp == null) {
         continue;
       }
-      PortBinding have = index.named(spec.logicalPort());
       if (have == null) {
         Transaction.Insert ins = t.insert(PortBinding.TABLE)
             .set(PortBinding.LOGICAL_PORT, spec.logicalPort())
@@ -62,11 +86,6 @@ final class PortSync {
             .set(PortBinding.UP, false);
         columns(spec, haGroups, ins::set);
         inserted.put(spec.logicalPort(), ins.uuid());
-        continue;
-      }
-      bound++;
-      Object[] ok = memo.agreed.get(spec.logicalPort());
-      if (ok != null && ok[0] == spec && ok[1] == have && ok[2] == dp) {
         continue;
       }
       Transaction.Update upd = null;
@@ -81,21 +100,15 @@ final class PortSync {
           // ovn-controller reports a port up only where northd has set the column.
           u.set(PortBinding.UP, false);
         }
-      } else if (upd == null) {
-        memo.agreed.put(spec.logicalPort(), new Object[] {spec, have, dp});
       }
     }
-    if (bound != index.rows().size()) {
-      // Some binding is not (or no longer) wanted, or not where it is wanted: look for it.
+    if (all) {
+      // Bindings no longer wanted, or duplicates of a name, found by a look at every binding.
       for (PortBinding pb : index.rows().values()) {
-        PortSpec spec = wanted.get(pb.logicalPort());
-        if (spec == null || index.named(pb.logicalPort()) != pb) {
+        if (!wanted.containsKey(pb.logicalPort()) || index.named(pb.logicalPort()) != pb) {
           t.delete(PortBinding.TABLE, pb.uuid().uuid());
         }
       }
-    }
-    if (memo.agreed.size() > 2 * wanted.size() + 16) {
-      memo.agreed.keySet().retainAll(wanted.keySet());
     }
     groups(t, plan, sb, dps, name -> {
       UUID row = inserted.get(name);

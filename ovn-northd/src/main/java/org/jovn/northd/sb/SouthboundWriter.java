@@ -60,7 +60,7 @@ public final class SouthboundWriter {
   public void reset() {
     table = null;
     synced.clear();
-    portMemo.bindings.reset();
+    portMemo.reset();
   }
 
   /**
@@ -113,6 +113,7 @@ public final class SouthboundWriter {
     DhcpOptionsSync.apply(t, sb);
     DnsSync.apply(t, plan, sb, dps);
     LoadBalancerSync.apply(t, plan, sb, dps);
+    ServiceMonitorSync.apply(t, plan, sb);
     PortGroupSync.apply(t, plan, sb, dps);
     MeterSync.apply(t, plan, sb);
     int beforeFlows = t.size();

@@ -64,7 +64,11 @@ class NorthdDifferentialInteropTest {
       + " with affinity) and lb_gw_nat (a VIP on a floating IP's address); router dr with a"
       + " distributed gateway port, lb_dr (TCP and IPv6 VIPs, add_route, so dr2 routes the"
       + " IPv4 one to dr) and lb_dr_rej (rejecting without backends); group lbg_rtr (lb_skip"
-      + " with skip_snat) on gw and dr.";
+      + " with skip_snat) on gw and dr. Health checks: lb_hc (on sw0 and dr) checks its TCP"
+      + " VIP's backends on vm1 (marked offline), vm2 (marked online while its port is down),"
+      + " vm4 (disabled) and vm5 and has one backend without mapping; lb_hc6 checks a UDP IPv6"
+      + " VIP on vm2; lb_hc_free, on no datapath, checks a backend on vm3; lb_hc_miss has a"
+      + " health check naming no VIP.";
 
   /**
    * Flow differences accepted for now, each with the reason. An entry that no longer matches
@@ -103,6 +107,10 @@ class NorthdDifferentialInteropTest {
 
     assertThat(real.flows()).extracting(Flow::datapath).as("datapaths the real northd serves")
         .contains("sw0", "sw1", "join", "lr0", "lr1", "gw", "dr", "dr2", "public", "ext");
+    assertThat(real.flows()).extracting(Flow::actions).as("lb_hc balanced to vm5 alone")
+        .contains("reg0[1] = 0; ct_lb_mark(backends=10.2.0.5:80);");
+    assertThat(lbs.get("real").rows()).as("real service monitors").containsKeys(
+        "Service_Monitor vm1 10.0.0.2:80/tcp", "Service_Monitor vm2 [fd00::3]:8080/udp");
     SoftAssertions softly = new SoftAssertions();
     softly.assertThat(ourSyncFailure).as("jovn northd reaching sb_cfg").isEmpty();
     softly.assertThat(report.tableConflicts()).as("stages whose tables disagree").isEmpty();
@@ -114,7 +122,7 @@ class NorthdDifferentialInteropTest {
     softly.assertThat(NamedRows.differences(dhcpDns.get("real").rows(),
         dhcpDns.get("ours").rows())).as("DNS and DHCP option row differences").isEmpty();
     softly.assertThat(NamedRows.differences(lbs.get("real").rows(), lbs.get("ours").rows()))
-        .as("Load_Balancer differences").isEmpty();
+        .as("Load_Balancer and Service_Monitor differences").isEmpty();
     softly.assertThat(report.unexplained()).as("flow differences not on the allow-list")
         .isEmpty();
     softly.assertThat(report.stale()).as("allow-list entries that match no difference")
@@ -147,6 +155,9 @@ class NorthdDifferentialInteropTest {
       try (Daemon northd = Daemon.northd(dir, nb.remote(), sb.remote())) {
         RealTools.Result r = sync(nb);
         assertThat(r.ok()).as(() -> r + "\n" + northd.logs()).isTrue();
+        setMonitorStatuses(sb);
+        RealTools.Result again = sync(nb);
+        assertThat(again.ok()).as(() -> again + "\n" + northd.logs()).isTrue();
       }
       sets.put("real", SouthboundSets.read(sb.remote()));
       dhcpDns.put("real", SouthboundDhcpDns.read(sb.remote()));
@@ -166,6 +177,10 @@ class NorthdDifferentialInteropTest {
       try (Northd northd = Northd.start(
           new NorthdConfig(List.of(nb.remote()), List.of(sb.remote()), null))) {
         RealTools.Result r = sync(nb);
+        if (r.ok()) {
+          setMonitorStatuses(sb);
+          r = sync(nb);
+        }
         if (!r.ok()) {
           failure.add(r + "\njovn northd " + northd.status() + "\n" + sb.logs());
         }
@@ -175,6 +190,24 @@ class NorthdDifferentialInteropTest {
       lbs.put("ours", SouthboundLoadBalancers.read(sb.remote()));
       return SouthboundDump.read(sb.remote());
     }
+  }
+
+  /**
+   * Plays ovn-controller: the monitor of lb_hc's backend on vm1 goes offline, that on vm2
+   * online (northd turns it offline again, vm2's port not being up).
+   */
+  private static void setMonitorStatuses(RealOvsdbServer sb) {
+    setMonitorStatus(sb, "vm1", "10.0.0.2", "offline");
+    setMonitorStatus(sb, "vm2", "10.0.0.3", "online");
+  }
+
+  private static void setMonitorStatus(RealOvsdbServer sb, String port, String ip,
+      String status) {
+    String uuid = RealTools.run(RealTools.COMMAND_TIMEOUT, List.of("ovn-sbctl",
+        "--db=" + sb.remote(), "--bare", "--columns=_uuid", "find", "service_monitor",
+        "logical_port=" + port, "ip=\"" + ip + "\"")).check().stdout().strip();
+    RealTools.run(RealTools.COMMAND_TIMEOUT, List.of("ovn-sbctl", "--db=" + sb.remote(), "set",
+        "service_monitor", uuid, "status=" + status)).check();
   }
 
   /** {@code ovn-nbctl --wait=sb sync}: succeeds once the running northd has caught up. */
@@ -349,6 +382,34 @@ class NorthdDifferentialInteropTest {
         "--", "add", "logical_switch", "sw1", "load_balancer_group", "@g",
         "--", "add", "logical_switch", "sw2", "load_balancer_group", "@g");
     configureRouterLoadBalancers(nb);
+    configureHealthChecks(nb);
+  }
+
+  /** Health-checked load balancers (see LB_TOPOLOGY). */
+  private static void configureHealthChecks(RealOvsdbServer nb) {
+    nbctl(nb, "lb-add", "lb_hc", "192.168.100.20:80",
+        "10.0.0.2:80,10.0.0.3:80,10.0.0.5:80,10.0.1.9:80,10.2.0.5:80", "tcp",
+        "--", "set", "load_balancer", "lb_hc", "ip_port_mappings:10.0.0.2=vm1:10.0.0.254",
+        "ip_port_mappings:10.2.0.5=vm5:10.2.0.254",
+        "ip_port_mappings:10.0.0.3=vm2:10.0.0.254", "ip_port_mappings:10.0.0.5=vm4:10.0.0.253",
+        "--", "--id=@hc", "create", "load_balancer_health_check", "vip=\"192.168.100.20:80\"",
+        "options:interval=5", "options:timeout=20", "options:success_count=3",
+        "options:failure_count=3", "--", "add", "load_balancer", "lb_hc", "health_check", "@hc",
+        "--", "ls-lb-add", "sw0", "lb_hc", "--", "lr-lb-add", "dr", "lb_hc");
+    nbctl(nb, "lb-add", "lb_hc6", "[fd00::20]:8080", "[fd00::3]:8080", "udp",
+        "--", "set", "load_balancer", "lb_hc6", "ip_port_mappings:\"[fd00::3]\"=\"vm2:fd00::fe\"",
+        "--", "--id=@hc", "create", "load_balancer_health_check", "vip=\"[fd00::20]:8080\"",
+        "--", "add", "load_balancer", "lb_hc6", "health_check", "@hc",
+        "--", "ls-lb-add", "sw0", "lb_hc6");
+    nbctl(nb, "lb-add", "lb_hc_free", "192.168.100.21:80", "10.0.1.4:80", "tcp",
+        "--", "set", "load_balancer", "lb_hc_free", "ip_port_mappings:10.0.1.4=vm3:10.0.1.254",
+        "--", "--id=@hc", "create", "load_balancer_health_check", "vip=\"192.168.100.21:80\"",
+        "options:interval=10", "--", "add", "load_balancer", "lb_hc_free", "health_check", "@hc",
+        "--", "lb-add", "lb_hc_miss", "192.168.100.22:80", "10.0.0.2:80", "tcp",
+        "--", "set", "load_balancer", "lb_hc_miss", "ip_port_mappings:10.0.0.2=vm1:10.0.0.252",
+        "--", "--id=@hc2", "create", "load_balancer_health_check", "vip=\"192.168.100.22\"",
+        "--", "add", "load_balancer", "lb_hc_miss", "health_check", "@hc2",
+        "--", "ls-lb-add", "sw1", "lb_hc_miss");
   }
 
   /**

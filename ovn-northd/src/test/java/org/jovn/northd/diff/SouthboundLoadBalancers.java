@@ -9,11 +9,13 @@ import org.jovn.ovsdb.json.Json;
 import org.jovn.ovsdb.server.interop.RealTools;
 
 /**
- * The {@code Load_Balancer} rows of one Southbound database, read by the real
- * {@code ovsdb-client}, named {@code Load_Balancer NAME} so that two databases compare: VIPs,
- * protocol, options, external IDs, {@code datapaths} and the datapaths of
- * {@code datapath_group}, both by name; and the {@code Datapath_Binding} rows whose
- * {@code load_balancers} is not empty. A name that occurs twice gets a {@code #2} suffix.
+ * The {@code Load_Balancer} and {@code Service_Monitor} rows of one Southbound database, read
+ * by the real {@code ovsdb-client}, named {@code Load_Balancer NAME} so that two databases
+ * compare: VIPs, protocol, options, external IDs, {@code datapaths} and the datapaths of
+ * {@code datapath_group}, both by name; the {@code Datapath_Binding} rows whose
+ * {@code load_balancers} is not empty; and the {@code Service_Monitor} rows, named by logical
+ * port, IP, port and protocol, with their source addresses, status and options. A name that
+ * occurs twice gets a {@code #2} suffix.
  *
  * @param rows each row's compared columns, by name
  */
@@ -27,7 +29,8 @@ record SouthboundLoadBalancers(Map<String, String> rows) {
     String ops = "[\"OVN_Southbound\""
         + ",{\"op\":\"select\",\"table\":\"Datapath_Binding\",\"where\":[]}"
         + ",{\"op\":\"select\",\"table\":\"Logical_DP_Group\",\"where\":[]}"
-        + ",{\"op\":\"select\",\"table\":\"Load_Balancer\",\"where\":[]}]";
+        + ",{\"op\":\"select\",\"table\":\"Load_Balancer\",\"where\":[]}"
+        + ",{\"op\":\"select\",\"table\":\"Service_Monitor\",\"where\":[]}]";
     RealTools.Result r = RealTools.run("ovsdb-client", "--timeout=30", "transact", remote, ops)
         .check();
     JsonNode reply = Json.parse(r.stdout());
@@ -56,6 +59,16 @@ record SouthboundLoadBalancers(Map<String, String> rows) {
           + " datapaths=" + OvsdbValues.uuids(row.get("datapaths")).stream()
               .map(datapaths::get).sorted().toList()
           + " datapath_group=" + group);
+    }
+    for (JsonNode row : reply.get(3).get("rows")) {
+      String ip = row.get("ip").asText();
+      put(rows, "Service_Monitor " + row.get("logical_port").asText() + " "
+          + (ip.indexOf(':') >= 0 ? "[" + ip + "]" : ip) + ":" + row.get("port").asText() + "/"
+          + row.get("protocol").asText(),
+          "src_ip=" + row.get("src_ip").asText() + " src_mac=" + row.get("src_mac").asText()
+          + " status=" + row.get("status")
+          + " options=" + new TreeMap<>(OvsdbValues.map(row.get("options")))
+          + " external_ids=" + new TreeMap<>(OvsdbValues.map(row.get("external_ids"))));
     }
     return new SouthboundLoadBalancers(rows);
   }

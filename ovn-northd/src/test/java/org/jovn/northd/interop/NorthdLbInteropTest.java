@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jovn.ovsdb.server.interop.RealTools;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,9 @@ import org.junit.jupiter.api.Test;
  * lies outside its subnet, through its default route to a logical router port on the same
  * switch (the switch balances the traffic on its way to the router); each backend answers with
  * its own name. The test also checks that ovn-controller rejected none of the logical flows
- * and that ovn-trace parses all of them.
+ * and that ovn-trace parses all of them. With a health check, ovn-controller probes the
+ * backends from the monitor source IP and marks the one whose server stopped offline, after
+ * which jovn's northd balances every connection to the other.
  */
 class NorthdLbInteropTest extends TestbedInteropTest {
   private static final String VIP = "172.16.0.10";
@@ -66,21 +69,10 @@ class NorthdLbInteropTest extends TestbedInteropTest {
   @Test
   void switchLoadBalancer_tcpToVip_reachesBothBackends() {
     long mark = bed.controllerLogMark();
-    Vif client = bed.vif("lsp1", "0a:00:00:00:00:01", "10.0.0.1/24", GATEWAY);
-    Vif web1 = bed.vif("lsp2", "0a:00:00:00:00:02", "10.0.0.2/24", GATEWAY);
-    Vif web2 = bed.vif("lsp3", "0a:00:00:00:00:03", "10.0.0.3/24", GATEWAY);
-    bed.nbctl("ls-add", "sw0",
-        "--", "lsp-add", "sw0", "lsp1", "--", "lsp-set-addresses", "lsp1",
-        "0a:00:00:00:00:01 10.0.0.1",
-        "--", "lsp-add", "sw0", "lsp2", "--", "lsp-set-addresses", "lsp2",
-        "0a:00:00:00:00:02 10.0.0.2",
-        "--", "lsp-add", "sw0", "lsp3", "--", "lsp-set-addresses", "lsp3",
-        "0a:00:00:00:00:03 10.0.0.3",
-        "--", "lr-add", "lr0",
-        "--", "lrp-add", "lr0", "lr0-sw0", "0a:00:00:00:00:fe", GATEWAY + "/24",
-        "--", "lsp-add", "sw0", "sw0-lr0", "--", "lsp-set-type", "sw0-lr0", "router",
-        "--", "lsp-set-addresses", "sw0-lr0", "router",
-        "--", "lsp-set-options", "sw0-lr0", "router-port=lr0-sw0");
+    Vif[] vifs = clientAndTwoBackends();
+    Vif client = vifs[0];
+    Vif web1 = vifs[1];
+    Vif web2 = vifs[2];
     serve(web1, "web1", 8080);
     serve(web2, "web2", 8080);
     bed.nbctl("--wait=hv", "lb-add", "lb0", VIP + ":80", "10.0.0.2:8080,10.0.0.3:8080", "tcp",
@@ -103,8 +95,74 @@ class NorthdLbInteropTest extends TestbedInteropTest {
         .as("Southbound Load_Balancer").contains(VIP + ":80");
   }
 
-  /** Starts {@link #SERVER} in the VIF's namespace; returns once it listens. */
-  private void serve(Vif vif, String name, int port) {
+  /**
+   * Switch sw0 with a client (lsp1) and two backends (lsp2, lsp3) and router lr0 as their
+   * gateway; returns the three VIFs.
+   */
+  private Vif[] clientAndTwoBackends() {
+    Vif client = bed.vif("lsp1", "0a:00:00:00:00:01", "10.0.0.1/24", GATEWAY);
+    Vif web1 = bed.vif("lsp2", "0a:00:00:00:00:02", "10.0.0.2/24", GATEWAY);
+    Vif web2 = bed.vif("lsp3", "0a:00:00:00:00:03", "10.0.0.3/24", GATEWAY);
+    bed.nbctl("ls-add", "sw0",
+        "--", "lsp-add", "sw0", "lsp1", "--", "lsp-set-addresses", "lsp1",
+        "0a:00:00:00:00:01 10.0.0.1",
+        "--", "lsp-add", "sw0", "lsp2", "--", "lsp-set-addresses", "lsp2",
+        "0a:00:00:00:00:02 10.0.0.2",
+        "--", "lsp-add", "sw0", "lsp3", "--", "lsp-set-addresses", "lsp3",
+        "0a:00:00:00:00:03 10.0.0.3",
+        "--", "lr-add", "lr0",
+        "--", "lrp-add", "lr0", "lr0-sw0", "0a:00:00:00:00:fe", GATEWAY + "/24",
+        "--", "lsp-add", "sw0", "sw0-lr0", "--", "lsp-set-type", "sw0-lr0", "router",
+        "--", "lsp-set-addresses", "sw0-lr0", "router",
+        "--", "lsp-set-options", "sw0-lr0", "router-port=lr0-sw0");
+    return new Vif[] {client, web1, web2};
+  }
+
+  @Test
+  void healthCheck_backendServerStops_controllerMarksItOffline_allConnectionsToTheOther()
+      throws InterruptedException {
+    Vif[] vifs = clientAndTwoBackends();
+    serve(vifs[1], "web1", 8080);
+    Process web2 = serve(vifs[2], "web2", 8080);
+    bed.nbctl("--wait=hv", "lb-add", "lb0", VIP + ":80", "10.0.0.2:8080,10.0.0.3:8080", "tcp",
+        "--", "ls-lb-add", "sw0", "lb0",
+        "--", "set", "load_balancer", "lb0", "ip_port_mappings:10.0.0.2=lsp2:10.0.0.200",
+        "ip_port_mappings:10.0.0.3=lsp3:10.0.0.200",
+        "--", "--id=@hc", "create", "load_balancer_health_check", "vip=\"" + VIP + ":80\"",
+        "options:interval=1", "options:timeout=1", "options:success_count=1",
+        "options:failure_count=1", "--", "add", "load_balancer", "lb0", "health_check", "@hc");
+    RealTools.waitUntil(Testbed.DEADLINE, () -> statuses().equals(List.of("online", "online")),
+        () -> "service monitors not online: " + statuses() + "\n" + diagnostics());
+    RealTools.waitUntil(Testbed.DEADLINE,
+        () -> Set.copyOf(connect(vifs[0], CONNECTIONS)).equals(Set.of("web1", "web2")),
+        () -> "not both backends answer: " + connect(vifs[0], CONNECTIONS) + "\n"
+            + diagnostics());
+
+    web2.destroyForcibly().waitFor();
+    RealTools.waitUntil(Testbed.DEADLINE, () -> bed.sbctl("--bare", "--columns=status", "find",
+        "Service_Monitor", "logical_port=lsp3").strip().equals("offline"),
+        () -> "lsp3's monitor not offline: " + statuses() + "\n" + diagnostics());
+    RealTools.waitUntil(Testbed.DEADLINE,
+        () -> connect(vifs[0], CONNECTIONS).stream().allMatch("web1"::equals),
+        () -> "connections not all to web1: " + connect(vifs[0], CONNECTIONS) + "\n"
+            + diagnostics());
+    assertThat(bed.sbctl("--bare", "--columns=status", "find", "Service_Monitor",
+        "logical_port=lsp2").strip()).isEqualTo("online");
+  }
+
+  @Override
+  void cleanNorthbound() {
+    bed.nbctl("--all", "destroy", "Load_Balancer");
+  }
+
+  /** The Service_Monitor statuses, sorted. */
+  private List<String> statuses() {
+    return Arrays.stream(bed.sbctl("--bare", "--columns=status", "list", "Service_Monitor")
+        .split("\n")).map(String::strip).filter(l -> !l.isEmpty()).sorted().toList();
+  }
+
+  /** Starts {@link #SERVER} in the VIF's namespace; returns it once it listens. */
+  private Process serve(Vif vif, String name, int port) {
     List<String> command = List.of("ip", "netns", "exec", vif.netns().name(), "python3", "-c",
         SERVER, name, Integer.toString(port));
     try {
@@ -113,6 +171,7 @@ class NorthdLbInteropTest extends TestbedInteropTest {
       BufferedReader out = new BufferedReader(
           new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
       assertThat(out.readLine()).as("server in %s", vif.lsp()).isEqualTo("ready");
+      return p;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -43,4 +43,15 @@ class LoadBalancerInputTest {
       assertThat(LoadBalancerInput.vip(bad.get(0), bad.get(1))).as("%s", bad).isEmpty();
     }
   }
+
+  @Test
+  void lbBackends_healthChecked_onlyHealthyAsIpPort_noneHealthyMeansNoBalancing() {
+    Vip vip = LoadBalancerInput.vip("[fd00::10]:80", " [fd00::2]:8080, [fd00::3]:8080")
+        .orElseThrow();
+    assertThat(vip.lbBackends()).as("as written").isEqualTo(" [fd00::2]:8080, [fd00::3]:8080");
+    Vip checked = vip.withHealthy(List.of(vip.backends().get(1)));
+    assertThat(checked.lbBackends()).isEqualTo("[fd00::3]:8080");
+    assertThat(checked.balances()).isTrue();
+    assertThat(vip.withHealthy(List.of()).balances()).isFalse();
+  }
 }
