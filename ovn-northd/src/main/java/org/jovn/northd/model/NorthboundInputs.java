@@ -142,13 +142,14 @@ public final class NorthboundInputs {
       RouterSource source = cache.routerSources.get(lr.uuid().uuid());
       if (!cache.routersUnchanged || source == null || source.row() != lrRow
           || !Identity.sameObjects(source.attached(), attached)) {
-        source = new RouterSource(lrRow, attached, router(nb, lr, routerPorts, attachments,
+        source = new RouterSource(lrRow, attached, router(nb, lr, cache, routerPorts, attachments,
             cache.routerLoadBalancers(nb, lr)));
         cache.routerSources.put(lr.uuid().uuid(), source);
       }
       routers.put(lr.uuid().uuid(), source.input());
     }
     cache.routerSources.keySet().retainAll(routers.keySet());
+    cache.staticRoutes.retain(nb.rows(LogicalRouterStaticRoute.TABLE));
     return new NorthboundInputs(switches, routers, cache.monitors);
   }
 
@@ -176,6 +177,7 @@ public final class NorthboundInputs {
 
     private final RowMemo<LogicalSwitch> switchRows = new RowMemo<>();
     private final RowMemo<LogicalRouter> routerRows = new RowMemo<>();
+    private final RowMemo<StaticRoute> staticRoutes = new RowMemo<>();
     private final Map<UUID, RouterSource> routerSources = new HashMap<>();
     private List<Map<UUID, Row>> lastRouterDependencies = List.of();
     private Map<String, RouterPortInput> lastRouterPorts = Map.of();
@@ -437,7 +439,7 @@ public final class NorthboundInputs {
         lsp.enabled().orElse(true), peer);
   }
 
-  private static RouterInput router(ReplicaSnapshot nb, LogicalRouter lr,
+  private static RouterInput router(ReplicaSnapshot nb, LogicalRouter lr, Cache cache,
       Map<String, RouterPortInput> routerPorts, Map<String, Attachment> attachments,
       List<LoadBalancerInput> loadBalancers) {
     List<RouterAttachment> ports = new ArrayList<>();
@@ -451,10 +453,12 @@ public final class NorthboundInputs {
     }
     ports.sort(Comparator.comparing(a -> a.port().name()));
     List<StaticRoute> routes = new ArrayList<>();
+    Map<UUID, Row> routeRows = nb.rows(LogicalRouterStaticRoute.TABLE);
     for (var ref : lr.staticRoutes()) {
-      LogicalRouterStaticRoute.get(nb, ref).ifPresent(r -> routes.add(new StaticRoute(
-          r.uuid().uuid(), r.ipPrefix(), r.nexthop(), r.outputPort(),
-          r.policy().orElse("dst-ip"), r.routeTable(), r.options())));
+      Row row = routeRows.get(ref.uuid());
+      if (row != null) {
+        routes.add(cache.staticRoutes.get(row, NorthboundInputs::staticRoute));
+      }
     }
     routes.sort(Comparator.comparing(StaticRoute::ipPrefix).thenComparing(StaticRoute::nexthop)
         .thenComparing(StaticRoute::uuid));
@@ -462,6 +466,12 @@ public final class NorthboundInputs {
         RouterNat.read(nb, lr, name -> Optional.ofNullable(attachments.get(name))
             .map(a -> a.sw().ports().stream().anyMatch(p -> p.type().equals("localnet")))
             .orElse(false)), loadBalancers);
+  }
+
+  private static StaticRoute staticRoute(Row row) {
+    LogicalRouterStaticRoute r = LogicalRouterStaticRoute.from(row);
+    return new StaticRoute(r.uuid().uuid(), r.ipPrefix(), r.nexthop(), r.outputPort(),
+        r.policy().orElse("dst-ip"), r.routeTable(), r.options());
   }
 
   private static RouterAttachment attachment(RouterPortInput port,

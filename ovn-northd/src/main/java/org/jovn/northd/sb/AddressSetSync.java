@@ -1,5 +1,6 @@
 package org.jovn.northd.sb;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -49,6 +50,8 @@ final class AddressSetSync {
   static final class Memo {
     private final org.jovn.northd.model.RowMemo<List<Set<String>>> portIps =
         new org.jovn.northd.model.RowMemo<>();
+    /** Per port group: its derived sets and the rows (group, members) they came from. */
+    private final Map<java.util.UUID, Derived> derived = new HashMap<>();
     private List<Object> key = List.of();
     private Map<String, Set<String>> wanted;
     private Object cleanSb;
@@ -76,12 +79,33 @@ final class AddressSetSync {
       return;
     }
     if (!sameInputs) {
-      memo.wanted = wanted(plan, memo.portIps, routerSets);
+      memo.wanted = wanted(plan, memo, routerSets);
       memo.key = key;
     }
     int before = t.size();
     applyWanted(t, memo.wanted, sb);
     memo.cleanSb = t.size() == before ? sb.rows(AddressSet.TABLE) : null;
+  }
+
+  /** The addresses of a port group's member ports (rows; null for a port that is gone). */
+  private static Derived derive(org.jovn.ovsdb.data.Row group,
+      List<org.jovn.ovsdb.data.Row> members,
+      org.jovn.northd.model.RowMemo<List<Set<String>>> portIps) {
+    Set<String> v4 = new TreeSet<>();
+    Set<String> v6 = new TreeSet<>();
+    for (org.jovn.ovsdb.data.Row row : members) {
+      if (row != null) {
+        List<Set<String>> ips = portIps.get(row, r -> {
+          Set<String> a = new TreeSet<>();
+          Set<String> b = new TreeSet<>();
+          portIps(LogicalSwitchPort.from(r), a, b);
+          return List.of(a, b);
+        });
+        v4.addAll(ips.get(0));
+        v6.addAll(ips.get(1));
+      }
+    }
+    return new Derived(group, members, v4, v6);
   }
 
   /**
@@ -125,35 +149,34 @@ final class AddressSetSync {
     });
   }
 
-  private static Map<String, Set<String>> wanted(SouthboundPlan plan,
-      org.jovn.northd.model.RowMemo<List<Set<String>>> portIps,
+  /** A port group's {@code _ip4} and {@code _ip6} sets, and the rows they were made from. */
+  private record Derived(org.jovn.ovsdb.data.Row group, List<org.jovn.ovsdb.data.Row> members,
+      Set<String> ipv4, Set<String> ipv6) {}
+
+  private static Map<String, Set<String>> wanted(SouthboundPlan plan, Memo memo,
       Map<String, Set<String>> routerSets) {
     Map<java.util.UUID, org.jovn.ovsdb.data.Row> lsps = plan.nb().rows(LogicalSwitchPort.TABLE);
-    portIps.retain(lsps);
+    Map<java.util.UUID, org.jovn.ovsdb.data.Row> groups = plan.nb().rows(PortGroup.TABLE);
+    memo.portIps.retain(lsps);
+    memo.derived.keySet().retainAll(groups.keySet());
     Map<String, Set<String>> wanted = new HashMap<>();
     String mac = plan.globalOptions().get(SVC_MONITOR_MAC);
     if (mac != null) {
       wanted.put(SVC_MONITOR_MAC, Set.of(mac));
     }
-    PortGroup.all(plan.nb()).forEach(pg -> {
-      Set<String> v4 = new TreeSet<>();
-      Set<String> v6 = new TreeSet<>();
-      pg.ports().forEach(ref -> {
-        org.jovn.ovsdb.data.Row row = lsps.get(ref.uuid());
-        if (row != null) {
-          List<Set<String>> ips = portIps.get(row, r -> {
-            Set<String> a = new TreeSet<>();
-            Set<String> b = new TreeSet<>();
-            portIps(LogicalSwitchPort.from(r), a, b);
-            return List.of(a, b);
-          });
-          v4.addAll(ips.get(0));
-          v6.addAll(ips.get(1));
-        }
-      });
-      wanted.put(pg.name() + "_ip4", v4);
-      wanted.put(pg.name() + "_ip6", v6);
-    });
+    for (org.jovn.ovsdb.data.Row row : groups.values()) {
+      PortGroup pg = PortGroup.from(row);
+      Derived d = memo.derived.get(row.uuid());
+      List<org.jovn.ovsdb.data.Row> members = new ArrayList<>(pg.ports().size());
+      pg.ports().forEach(ref -> members.add(lsps.get(ref.uuid())));
+      if (d == null || d.group() != row
+          || !org.jovn.northd.model.Identity.sameObjects(d.members(), members)) {
+        d = derive(row, members, memo.portIps);
+        memo.derived.put(row.uuid(), d);
+      }
+      wanted.put(pg.name() + "_ip4", d.ipv4());
+      wanted.put(pg.name() + "_ip6", d.ipv6());
+    }
     wanted.putAll(routerSets);
     org.jovn.ovn.nb.AddressSet.all(plan.nb())
         .forEach(as -> wanted.put(as.name(), as.addresses()));
