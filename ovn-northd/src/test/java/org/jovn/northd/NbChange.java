@@ -29,7 +29,7 @@ import org.jovn.ovsdb.client.Transaction;
 record NbChange(Kind kind, int a, int b) {
   enum Kind {
     ADD_SWITCH, ADD_PORT, DELETE_PORT, DELETE_SWITCH, SET_ADDRESSES, DISABLE_PORT, ADD_ROUTER,
-    CONNECT_ROUTER, ADD_ROUTE, DELETE_ROUTE, DELETE_ROUTER, ADD_ACL, DELETE_ACL, ADD_LB, MOVE_PORT,
+    CONNECT_ROUTER, ADD_ROUTE, DELETE_ROUTE, DELETE_ROUTER, ADD_ACL, DELETE_ACL, ADD_LB, MOVE_PORT, PORT_GROUP,
     HEALTH_CHECK
   }
 
@@ -63,6 +63,18 @@ record NbChange(Kind kind, int a, int b) {
         }
         t.mutate(LogicalSwitch.TABLE, sw.uuid().uuid()).insert(LogicalSwitch.PORTS,
             ins.<LogicalSwitchPort>ref());
+        if (b % 2 == 0) {
+          // Every other new port joins port group pg0, so that groups change often.
+          var pg0 = org.jovn.ovn.nb.PortGroup.all(s).filter(g -> g.name().equals("pg0"))
+              .findFirst();
+          if (pg0.isPresent()) {
+            t.mutate(org.jovn.ovn.nb.PortGroup.TABLE, pg0.get().uuid().uuid())
+                .insert(org.jovn.ovn.nb.PortGroup.PORTS, ins.<LogicalSwitchPort>ref());
+          } else {
+            t.insert(org.jovn.ovn.nb.PortGroup.TABLE).set(org.jovn.ovn.nb.PortGroup.NAME, "pg0")
+                .set(org.jovn.ovn.nb.PortGroup.PORTS, Set.of(ins.<LogicalSwitchPort>ref()));
+          }
+        }
       }
       case DELETE_PORT -> {
         if (ports.isEmpty()) {
@@ -160,6 +172,25 @@ record NbChange(Kind kind, int a, int b) {
         }
       }
       case HEALTH_CHECK -> healthCheck(s, t, ports);
+      case PORT_GROUP -> {
+        // Toggles a port's membership of one of three port groups (made when first needed).
+        if (ports.isEmpty()) {
+          return;
+        }
+        LogicalSwitchPort p = ports.get(a % ports.size());
+        String name = "pg" + (b % 3);
+        var pg = org.jovn.ovn.nb.PortGroup.all(s).filter(g -> g.name().equals(name)).findFirst();
+        if (pg.isEmpty()) {
+          t.insert(org.jovn.ovn.nb.PortGroup.TABLE).set(org.jovn.ovn.nb.PortGroup.NAME, name)
+              .set(org.jovn.ovn.nb.PortGroup.PORTS, Set.of(p.uuid()));
+        } else if (pg.get().ports().contains(p.uuid())) {
+          t.mutate(org.jovn.ovn.nb.PortGroup.TABLE, pg.get().uuid().uuid())
+              .delete(org.jovn.ovn.nb.PortGroup.PORTS, p.uuid());
+        } else {
+          t.mutate(org.jovn.ovn.nb.PortGroup.TABLE, pg.get().uuid().uuid())
+              .insert(org.jovn.ovn.nb.PortGroup.PORTS, p.uuid());
+        }
+      }
       case ADD_LB -> {
         if (!switches.isEmpty()) {
           LogicalSwitch sw = switches.get(a % switches.size());

@@ -21,15 +21,18 @@ import org.jovn.ovsdb.client.ReplicaSnapshot;
  * compared. Multicast group keys are kept: they are fixed per group name.
  */
 record SouthboundContent(Set<String> datapaths, Set<String> ports, Set<String> groups,
-    Map<String, Set<String>> flowsByDatapath, Set<String> serviceMonitors) {
+    Map<String, Set<String>> flowsByDatapath, Set<String> serviceMonitors,
+    Set<String> portGroups, Set<String> addressSets) {
 
   static SouthboundContent of(ReplicaSnapshot sb) {
     Map<UUID, String> dpNames = new HashMap<>();
+    Map<String, String> dpByKey = new HashMap<>();
     Set<String> datapaths = new TreeSet<>();
     DatapathBinding.all(sb).forEach(dp -> {
       String kind = dp.externalIds().containsKey("logical-switch") ? "ls" : "lr";
       String name = kind + ":" + dp.externalIds().get("name");
       dpNames.put(dp.uuid().uuid(), name);
+      dpByKey.put(String.valueOf(dp.tunnelKey()), name);
       datapaths.add(name + " " + new TreeMap<>(dp.externalIds()));
     });
     Map<UUID, String> portNames = new HashMap<>();
@@ -65,6 +68,24 @@ record SouthboundContent(Set<String> datapaths, Set<String> ports, Set<String> g
     ServiceMonitor.all(sb).forEach(m -> monitors.add(m.logicalPort() + " " + m.ip() + ":"
         + m.port() + "/" + m.protocol().orElse("") + " src=" + m.srcIp() + " " + m.srcMac()
         + " " + m.status().orElse("") + " " + new TreeMap<>(m.options())));
-    return new SouthboundContent(datapaths, ports, groups, flows, monitors);
+    // Port groups are named KEY_NAME and router VIP sets _rtr_lb_KEY_ipN, KEY a datapath's
+    // tunnel key: name the datapath instead.
+    Set<String> portGroups = new TreeSet<>();
+    org.jovn.ovn.sb.PortGroup.all(sb).forEach(pg -> {
+      int sep = pg.name().indexOf('_');
+      portGroups.add(dpByKey.get(pg.name().substring(0, Math.max(sep, 0))) + " "
+          + pg.name().substring(sep + 1) + " " + new TreeSet<>(pg.ports()));
+    });
+    Set<String> addressSets = new TreeSet<>();
+    org.jovn.ovn.sb.AddressSet.all(sb).forEach(as -> {
+      String name = as.name();
+      if (name.startsWith("_rtr_lb_")) {
+        String key = name.substring(8, name.lastIndexOf('_'));
+        name = "_rtr_lb_" + dpByKey.get(key) + name.substring(name.lastIndexOf('_'));
+      }
+      addressSets.add(name + " " + new TreeSet<>(as.addresses()));
+    });
+    return new SouthboundContent(datapaths, ports, groups, flows, monitors, portGroups,
+        addressSets);
   }
 }

@@ -35,6 +35,7 @@ public final class SouthboundWriter {
   private FlowTable table;
   private final Map<UUID, Set<LogicalFlow>> synced = new HashMap<>();
   private final PortSync.Memo portMemo = new PortSync.Memo();
+  private final PortGroupSync.Memo portGroupMemo = new PortGroupSync.Memo();
   private final AddressSetSync.Memo addressSetMemo = new AddressSetSync.Memo();
 
   /**
@@ -114,7 +115,7 @@ public final class SouthboundWriter {
     DnsSync.apply(t, plan, sb, dps);
     LoadBalancerSync.apply(t, plan, sb, dps);
     ServiceMonitorSync.apply(t, plan, sb);
-    PortGroupSync.apply(t, plan, sb, dps);
+    PortGroupSync.apply(t, plan, sb, dps, portGroupMemo);
     MeterSync.apply(t, plan, sb);
     int beforeFlows = t.size();
     FlowSync flows = new FlowSync(t, table, dps);
