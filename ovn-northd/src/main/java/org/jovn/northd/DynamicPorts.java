@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jovn.ovn.nb.LogicalSwitchPort;
+import org.jovn.ovsdb.client.ChangeCursor;
 import org.jovn.ovsdb.client.ReplicaSnapshot;
 import org.jovn.ovsdb.data.Row;
 import org.jovn.ovsdb.schema.ColumnSchema;
@@ -17,7 +18,7 @@ import org.jovn.ovsdb.schema.ColumnSchema;
  */
 final class DynamicPorts {
   private final Set<UUID> dynamic = new HashSet<>();
-  private ReplicaSnapshot seen;
+  private final ChangeCursor cursor = new ChangeCursor(LogicalSwitchPort.TABLE);
 
   /** Whether any switch port in {@code nb} has to do with dynamic addresses. */
   boolean any(ReplicaSnapshot nb) {
@@ -25,9 +26,7 @@ final class DynamicPorts {
     ColumnSchema addresses = table.column(LogicalSwitchPort.ADDRESSES);
     ColumnSchema assigned = table.column(LogicalSwitchPort.DYNAMIC_ADDRESSES);
     Map<UUID, Row> rows = nb.rows(LogicalSwitchPort.TABLE);
-    Optional<Set<UUID>> delta = seen == null ? Optional.empty()
-        : nb.changedRows(LogicalSwitchPort.TABLE, seen);
-    seen = nb;
+    Optional<Set<UUID>> delta = cursor.next(nb);
     if (delta.isEmpty()) {
       dynamic.clear();
       rows.values().forEach(r -> check(r.uuid(), r, addresses, assigned));

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jovn.ovn.nb.LogicalSwitchPort;
 import org.jovn.ovn.sb.PortBinding;
+import org.jovn.ovsdb.client.ChangeCursor;
 import org.jovn.ovsdb.client.ReplicaSnapshot;
 import org.jovn.ovsdb.client.Transaction;
 import org.jovn.ovsdb.data.Row;
@@ -74,10 +75,11 @@ final class PortUpStates {
     private final String column;
     private final Map<String, UUID> byName = new HashMap<>();
     private final Map<UUID, String> names = new HashMap<>();
-    private ReplicaSnapshot seen;
+    private final ChangeCursor cursor;
 
     NameIndex(String table, String column) {
       this.table = table;
+      this.cursor = new ChangeCursor(table);
       this.column = column;
     }
 
@@ -87,9 +89,7 @@ final class PortUpStates {
      */
     boolean catchUp(ReplicaSnapshot now, Set<String> changed) {
       ColumnSchema c = now.schema().table(table).column(column);
-      Optional<Set<UUID>> delta = seen == null ? Optional.empty()
-          : now.changedRows(table, seen);
-      seen = now;
+      Optional<Set<UUID>> delta = cursor.next(now);
       Map<UUID, Row> rows = now.rows(table);
       if (delta.isEmpty()) {
         byName.clear();
@@ -128,7 +128,7 @@ final class PortUpStates {
     }
 
     void reset() {
-      seen = null;
+      cursor.reset();
     }
   }
 }

@@ -20,6 +20,7 @@ import org.jovn.ovn.nb.LogicalRouterStaticRoute;
 import org.jovn.ovn.nb.LogicalSwitch;
 import org.jovn.ovn.nb.LogicalSwitchPort;
 import org.jovn.ovsdb.client.Ref;
+import org.jovn.ovsdb.client.ChangeCursor;
 import org.jovn.ovsdb.client.ReplicaSnapshot;
 import org.jovn.ovsdb.data.Row;
 
@@ -186,7 +187,7 @@ public final class NorthboundInputs {
     private final Map<UUID, SwitchSource> switchSources = new HashMap<>();
     /** The switches each switch port was last read in. */
     private final Map<UUID, Set<UUID>> portOwners = new HashMap<>();
-    private ReplicaSnapshot lastRead;
+    private final ChangeCursor portChanges = new ChangeCursor(LogicalSwitchPort.TABLE);
     private List<Map<UUID, Row>> lastDependencies = List.of();
     private Map<String, String> lastGlobalOptions = Map.of();
     private final RowMemo<RouterPortInput> routerPorts = new RowMemo<>();
@@ -316,14 +317,12 @@ public final class NorthboundInputs {
           .map(org.jovn.ovn.nb.NbGlobal::options).orElse(Map.of());
       List<Map<UUID, Row>> routerDependencies = new ArrayList<>(ROUTER_DEPENDENCIES.size());
       ROUTER_DEPENDENCIES.forEach(t -> routerDependencies.add(nb.rows(t)));
-      Optional<Set<UUID>> ports = lastRead == null ? Optional.empty()
-          : nb.changedRows(LogicalSwitchPort.TABLE, lastRead);
+      Optional<Set<UUID>> ports = portChanges.next(nb);
       routersUnchanged = ports.isPresent() && !monitorsChanged
           && Identity.sameObjects(routerDependencies, lastRouterDependencies)
           && !natPortChanged(nb, ports.get());
       boolean same = routersUnchanged && globalOptions.equals(lastGlobalOptions)
           && Identity.sameObjects(dependencies, lastDependencies);
-      lastRead = nb;
       lastDependencies = dependencies;
       lastRouterDependencies = routerDependencies;
       lastGlobalOptions = globalOptions;

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jovn.northd.model.RowMemo;
 import org.jovn.ovn.sb.PortBinding;
+import org.jovn.ovsdb.client.ChangeCursor;
 import org.jovn.ovsdb.client.ReplicaSnapshot;
 import org.jovn.ovsdb.data.Row;
 
@@ -22,7 +23,7 @@ final class BindingIndex {
   private final Map<UUID, PortBinding> byRow = new HashMap<>();
   private final Map<String, PortBinding> byName = new HashMap<>();
   private final Map<UUID, Map<UUID, PortBinding>> byDatapath = new HashMap<>();
-  private ReplicaSnapshot seen;
+  private final ChangeCursor cursor = new ChangeCursor(PortBinding.TABLE);
 
   /**
    * Brings the index up to the bindings in {@code sb}; returns the logical ports (old and new
@@ -30,9 +31,7 @@ final class BindingIndex {
    */
   Optional<Set<String>> catchUp(ReplicaSnapshot sb) {
     Map<UUID, Row> rows = sb.rows(PortBinding.TABLE);
-    Optional<Set<UUID>> delta = seen == null ? Optional.empty()
-        : sb.changedRows(PortBinding.TABLE, seen);
-    seen = sb;
+    Optional<Set<UUID>> delta = cursor.next(sb);
     if (delta.isEmpty()) {
       byRow.clear();
       byName.clear();
@@ -93,6 +92,6 @@ final class BindingIndex {
 
   /** Forgets the index: the next pass reads every binding. */
   void reset() {
-    seen = null;
+    cursor.reset();
   }
 }

@@ -88,16 +88,9 @@ final class DnsSync {
   }
 
   private static UUID dnsId(Dns row) {
-    String id = row.externalIds().get(DNS_ID);
-    if (id == null) {
-      return null;
-    }
-    try {
-      return UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return ExternalIds.uuid(row.externalIds(), DNS_ID);
   }
+
 
   private static Set<UUID> refs(Dns row) {
     Set<UUID> out = new HashSet<>();

@@ -110,16 +110,9 @@ final class LoadBalancerSync {
   }
 
   private static UUID lbId(LoadBalancer row) {
-    String id = row.externalIds().get(LB_ID);
-    if (id == null) {
-      return null;
-    }
-    try {
-      return UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return ExternalIds.uuid(row.externalIds(), LB_ID);
   }
+
 
   private static Set<UUID> refs(Set<Ref<DatapathBinding>> set) {
     Set<UUID> out = new HashSet<>();

@@ -16,6 +16,7 @@ import org.jovn.northd.model.RowMemo;
 import org.jovn.northd.model.SwitchInput;
 import org.jovn.northd.model.SwitchPortInput;
 import org.jovn.ovn.nb.LogicalSwitchPort;
+import org.jovn.ovsdb.client.ChangeCursor;
 import org.jovn.ovsdb.client.ReplicaSnapshot;
 
 /**
@@ -39,7 +40,7 @@ final class WantedBindings {
   private final Set<String> withHaGroup = new HashSet<>();
   /** Whether two datapaths want one name: then every update indexes all names again. */
   private boolean duplicates;
-  private ReplicaSnapshot seen;
+  private final ChangeCursor cursor = new ChangeCursor(LogicalSwitchPort.TABLE);
 
   /** The wanted bindings by logical port name; read-only for callers. */
   Map<String, PortSpec> byName() {
@@ -105,9 +106,7 @@ final class WantedBindings {
    * replica cannot tell.
    */
   private Set<UUID> dirtySwitches(ReplicaSnapshot nb) {
-    Optional<Set<UUID>> rows = seen == null ? Optional.empty()
-        : nb.changedRows(LogicalSwitchPort.TABLE, seen);
-    seen = nb;
+    Optional<Set<UUID>> rows = cursor.next(nb);
     if (rows.isEmpty()) {
       return null;
     }
@@ -197,7 +196,7 @@ final class WantedBindings {
 
   /** Forgets the groups: the next update makes every list again. */
   void reset() {
-    seen = null;
+    cursor.reset();
   }
 
 
